@@ -1,0 +1,66 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench install assets messages chromium clean
+
+## run: install, build assets, migrate SQLite, load demo data, serve at http://127.0.0.1:8000
+run: install assets
+	@echo "run: migrating the SQLite database in var/"
+	$(BIN)/python manage.py migrate --noinput -v 0
+	@mkdir -p var
+	@test -s var/admin-password || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(12))" > var/admin-password
+	@echo "run: loading demo data"
+	@PORTAL_ADMIN_PASSWORD=$${PORTAL_ADMIN_PASSWORD:-$$(cat var/admin-password)} $(BIN)/python manage.py load_demo_data
+	@echo ""
+	@echo "  Portaal:  http://$(HOST):$(PORT)/        (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Beheer:   http://$(HOST):$(PORT)/admin/  gebruiker: admin  wachtwoord: $${PORTAL_ADMIN_PASSWORD:-$$(cat var/admin-password)}"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: install, build assets, install Chromium if missing, run the whole suite on SQLite and
+## on a throw-away PostgreSQL
+test: install assets chromium
+	$(BIN)/python manage.py check --fail-level WARNING
+	@echo "test: the whole suite on SQLite"
+	$(BIN)/pytest -n 2
+	@echo "test: the whole suite on PostgreSQL"
+	scripts/with-postgres.sh $(BIN)/pytest -n 2
+
+## lint: ruff
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@echo "install: Python packages into $(VENV) (pinned by constraints.txt)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@echo "install: npm packages (NL Design System CSS, axe-core)"
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## assets: NL Design System CSS into static files, compiled translations
+assets: node_modules/.installed messages
+	npm run --silent build
+
+messages: install
+	@command -v msgfmt >/dev/null || { echo "install: gettext (msgfmt) with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(BIN)/python manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
+
+chromium:
+	scripts/ensure-chromium.sh
+
+clean:
+	rm -rf var static_collected portal/static/vendor node_modules/.installed

@@ -1,0 +1,430 @@
+"""The business profile: public data an entrepreneur or staff keeps, moderated by staff.
+
+A Business is a snippet, not a page: there can be 100,000 of them, created by the public and
+in bulk. Wagtail's draft state, revisions, workflow, locking and preview give staff the same
+moderation tools as for pages. The public URL comes from its neighbourhood page.
+
+There is no field for ethnicity or origin, on purpose: that is special-category data under the
+GDPR (art. 9). A business is described by what it offers and the languages spoken in it.
+"""
+
+from anyascii import anyascii
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from phonenumber_field.modelfields import PhoneNumberField
+from taggit.models import TaggedItemBase
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from businesses import hours
+from businesses.validators import (
+    normalise_postcode,
+    validate_founding_year,
+    validate_kvk_number,
+    validate_latitude,
+    validate_longitude,
+    validate_postcode,
+    validate_social_url,
+)
+
+STORY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def make_slug(name):
+    """A readable ASCII slug, also for names like "Bakkerij Yıldız" (bakkerij-yildiz)."""
+    return slugify(anyascii(name))[:120]
+
+
+class BusinessQuerySet(models.QuerySet):
+    def awaiting_moderation(self):
+        """Businesses with a workflow in progress.
+
+        Wagtail keeps workflow states with a text object_id; cast it, so the lookup also works on
+        PostgreSQL, which does not compare text with numbers.
+        """
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models.functions import Cast
+        from wagtail.models import WorkflowState
+
+        states = (
+            WorkflowState.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(self.model),
+                status=WorkflowState.STATUS_IN_PROGRESS,
+            )
+            .annotate(business_id=Cast("object_id", models.BigIntegerField()))
+            .values("business_id")
+        )
+        return self.filter(pk__in=states)
+
+
+class Business(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    name = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_("Het laatste deel van het webadres. Leeg: gemaakt van de naam."),
+    )
+    neighbourhood = models.ForeignKey(
+        "businesses.NeighbourhoodPage",
+        verbose_name=_("wijk"),
+        on_delete=models.PROTECT,
+        related_name="businesses",
+    )
+    tagline = models.CharField(
+        _("in één zin"),
+        max_length=160,
+        blank=True,
+        help_text=_("Bijvoorbeeld: Vers brood, elke dag."),
+    )
+    story = RichTextField(_("het verhaal van de ondernemer"), features=STORY_FEATURES, blank=True)
+    sectors = ParentalManyToManyField(
+        "businesses.Sector", verbose_name=_("sectoren"), related_name="businesses", blank=True
+    )
+    products = ClusterTaggableManager(
+        verbose_name=_("producten en diensten"), through="businesses.BusinessTag", blank=True
+    )
+    languages = ParentalManyToManyField(
+        "businesses.Language",
+        verbose_name=_("gesproken talen"),
+        related_name="businesses",
+        blank=True,
+    )
+
+    street = models.CharField(_("straat"), max_length=120)
+    house_number = models.PositiveIntegerField(_("huisnummer"))
+    house_number_addition = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
+    city = models.CharField(_("plaats"), max_length=80, default="Utrecht")
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_latitude],
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_longitude],
+    )
+
+    phone = PhoneNumberField(_("telefoon"), region="NL", blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    kvk_number = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True, validators=[validate_kvk_number]
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("opgericht in"), null=True, blank=True, validators=[validate_founding_year]
+    )
+
+    step_free_entrance = models.BooleanField(
+        _("ingang zonder drempel of trap"),
+        null=True,
+        blank=True,
+        choices=[(True, _("Ja")), (False, _("Nee"))],
+    )
+    accessibility_note = models.CharField(
+        _("toegankelijkheid, toelichting"),
+        max_length=250,
+        blank=True,
+        help_text=_("Bijvoorbeeld: hellingbaan bij de zij-ingang, invalidentoilet aanwezig."),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="businesses",
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True, db_index=True)
+    declined_at = models.DateTimeField(
+        _("laatste inzending afgewezen op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Gezet wanneer een moderator de laatste inzending definitief afwijst."),
+    )
+
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="business",
+        for_concrete_model=False,
+    )
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="business",
+        for_concrete_model=False,
+    )
+
+    objects = BusinessQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("tagline", boost=2),
+        index.SearchField("story"),
+        index.SearchField("street"),
+        index.FilterField("neighbourhood"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("bedrijf")
+        verbose_name_plural = _("bedrijven")
+        ordering = ["name"]
+        # Wagtail adds these for snippets after migrating; declaring them lets the data
+        # migration give them to the moderators on a fresh database.
+        permissions = [
+            ("publish_business", "Can publish bedrijf"),
+            ("lock_business", "Can lock bedrijf"),
+            ("unlock_business", "Can unlock bedrijf"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["neighbourhood", "slug"], name="business_slug_unique_in_neighbourhood"
+            )
+        ]
+        indexes = [models.Index(fields=["neighbourhood", "live", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.postcode = normalise_postcode(self.postcode)
+        if not self.slug:
+            self.slug = make_slug(self.name)
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Vul beide coördinaten in, of geen van beide.")})
+        if self.neighbourhood_id and self.slug:
+            clash = Business.objects.filter(neighbourhood_id=self.neighbourhood_id, slug=self.slug)
+            if clash.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"slug": _("In deze wijk heeft een ander bedrijf al dit webadres.")}
+                )
+
+    def save(self, *args, **kwargs):
+        self.postcode = normalise_postcode(self.postcode)
+        if not self.slug:
+            self.slug = make_slug(self.name)
+        super().save(*args, **kwargs)
+
+    # Presentation --------------------------------------------------------------------------
+
+    def with_content_json(self, content):
+        # The owner is decided by staff (claims), not by revisions: restoring or publishing an
+        # older revision must not hand the business back to someone else.
+        obj = super().with_content_json(content)
+        obj.owner_id = self.owner_id
+        obj.declined_at = self.declined_at
+        return obj
+
+    @property
+    def address(self):
+        number = (
+            f"{self.house_number}{self.house_number_addition and '-' + self.house_number_addition}"
+        )
+        return f"{self.street} {number}, {self.postcode} {self.city}"
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def get_url(self, request=None, neighbourhood=None):
+        """The profile's URL under the neighbourhood page in the visitor's language."""
+        page = neighbourhood or self.neighbourhood.localized
+        return f"{page.get_url(request)}{self.slug}/"
+
+    @property
+    def url(self):
+        return self.get_url()
+
+    def schedule(self):
+        """(weekly, specials) for businesses.hours; needs opening_hours and special_days."""
+        return hours.as_schedule(self)
+
+    def is_open(self, at=None):
+        return hours.is_open(*self.schedule(), at=at)
+
+    def get_preview_template(self, request, mode_name):
+        return "businesses/business_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        from businesses.views import profile_context
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(profile_context(request, self, self.neighbourhood.localized.specific))
+        return context
+
+
+class OpeningHours(models.Model):
+    """A range in the weekly hours; several per day; `closes` not after `opens` runs past midnight."""
+
+    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("dag"), choices=hours.WEEKDAYS)
+    opens = models.TimeField(_("open vanaf"))
+    closes = models.TimeField(
+        _("open tot"), help_text=_("Een tijd vóór 'open vanaf' loopt door na middernacht.")
+    )
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {hours.Range(self.opens, self.closes)}"
+
+
+class SpecialDay(models.Model):
+    """A date with other hours than usual: a holiday, a closing day, late opening."""
+
+    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="special_days")
+    date = models.DateField(_("datum"))
+    closed = models.BooleanField(_("de hele dag gesloten"), default=True)
+    opens = models.TimeField(_("open vanaf"), null=True, blank=True)
+    closes = models.TimeField(_("open tot"), null=True, blank=True)
+    note = models.CharField(
+        _("toelichting"), max_length=80, blank=True, help_text=_("Bijvoorbeeld: Koningsdag.")
+    )
+
+    class Meta:
+        ordering = ["date", "opens"]
+        verbose_name = _("bijzondere dag")
+        verbose_name_plural = _("bijzondere dagen")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.note}".strip()
+
+    def clean(self):
+        if self.closed and (self.opens or self.closes):
+            raise ValidationError(
+                {
+                    "closed": _(
+                        "Een gesloten dag heeft geen openingstijden. Haal het vinkje weg of de tijden."
+                    )
+                }
+            )
+        if not self.closed and (self.opens is None or self.closes is None):
+            raise ValidationError(
+                {"opens": _("Vul in van hoe laat tot hoe laat het bedrijf open is.")}
+            )
+
+
+class BusinessPhoto(Orderable):
+    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("foto"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("beschrijving voor wie de foto niet ziet"),
+        max_length=200,
+        help_text=_("Wat staat er op de foto? Bijvoorbeeld: de etalage met verse baklava."),
+    )
+    caption = models.CharField(_("onderschrift"), max_length=200, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("foto")
+        verbose_name_plural = _("foto's")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class BusinessLink(Orderable):
+    """A social media profile; the address must belong to the chosen service."""
+
+    SERVICES = [
+        ("instagram", "Instagram"),
+        ("facebook", "Facebook"),
+        ("tiktok", "TikTok"),
+        ("linkedin", "LinkedIn"),
+        ("x", "X"),
+        ("youtube", "YouTube"),
+        ("whatsapp", "WhatsApp"),
+    ]
+    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="links")
+    service = models.CharField(_("dienst"), max_length=20, choices=SERVICES)
+    url = models.URLField(_("adres"))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sociale media")
+        verbose_name_plural = _("sociale media")
+
+    def __str__(self):
+        return self.get_service_display()
+
+    def clean(self):
+        try:
+            validate_social_url(self.service, self.url)
+        except ValidationError as error:
+            raise ValidationError({"url": error}) from error
+
+
+class BusinessTag(TaggedItemBase):
+    content_object = ParentalKey(Business, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class OutdatedInfoReport(models.Model):
+    """A visitor's note that a profile is out of date; staff handle it in the admin."""
+
+    business = models.ForeignKey(
+        Business, verbose_name=_("bedrijf"), on_delete=models.CASCADE, related_name="reports"
+    )
+    message = models.TextField(_("wat klopt er niet?"), max_length=2000)
+    email = models.EmailField(
+        _("je e-mailadres (als je antwoord wilt)"),
+        blank=True,
+        help_text=_("Wordt gewist zodra de melding is afgehandeld."),
+    )
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+    handled = models.BooleanField(_("afgehandeld"), default=False)
+
+    class Meta:
+        ordering = ["handled", "-created_at"]
+        verbose_name = _("melding van verouderde informatie")
+        verbose_name_plural = _("meldingen van verouderde informatie")
+
+    def __str__(self):
+        return f"{self.business}: {self.message[:60]}"
+
+    def save(self, *args, **kwargs):
+        # The address was only there to answer; once handled, it is not kept (data minimisation).
+        if self.handled:
+            self.email = ""
+        super().save(*args, **kwargs)

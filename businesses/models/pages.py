@@ -1,0 +1,165 @@
+"""Neighbourhood pages: the editorial side of the directory, and the home of business URLs."""
+
+from django.db import models
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from businesses.validators import (
+    validate_geojson_boundary,
+    validate_latitude,
+    validate_longitude,
+)
+
+
+class NeighbourhoodIndexPage(Page):
+    """/wijken/: every neighbourhood with its number of published businesses, and a map."""
+
+    introduction = RichTextField(_("inleiding"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["businesses.NeighbourhoodPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("wijkenoverzicht")
+        verbose_name_plural = _("wijkenoverzichten")
+
+    def neighbourhoods(self):
+        """Live neighbourhood pages under this one, with `business_count` (one query)."""
+        from businesses.models import Business
+
+        counts = dict(
+            Business.objects.filter(live=True)
+            .values("neighbourhood__translation_key")
+            .annotate(n=Count("id"))
+            .values_list("neighbourhood__translation_key", "n")
+        )
+        pages = list(NeighbourhoodPage.objects.child_of(self).live().order_by("title"))
+        for page in pages:
+            page.business_count = counts.get(page.translation_key, 0)
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        from businesses.views import map_config
+
+        context = super().get_context(request, *args, **kwargs)
+        neighbourhoods = self.neighbourhoods()
+        context["neighbourhoods"] = neighbourhoods
+        context["map"] = map_config(
+            [
+                {
+                    "name": n.title,
+                    "url": n.get_url(request),
+                    "lat": float(n.latitude),
+                    "lon": float(n.longitude),
+                    "label": f"{n.business_count}",
+                }
+                for n in neighbourhoods
+            ]
+        )
+        return context
+
+
+class FactBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Wat"), max_length=80, help_text=_("Bijvoorbeeld: Inwoners"))
+    value = blocks.CharBlock(
+        label=_("Hoeveel of welke"), max_length=80, help_text=_("Bijvoorbeeld: 9.000")
+    )
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Feit")
+
+
+class NeighbourhoodPage(RoutablePageMixin, Page):
+    """/wijken/<wijk>/: the neighbourhood, its published businesses, and their profiles."""
+
+    district = models.CharField(
+        _("stadsdeel"), max_length=80, help_text=_("Bijvoorbeeld: West, Zuidwest, Overvecht.")
+    )
+    introduction = models.TextField(_("inleiding"), max_length=1000, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(
+        _("breedtegraad van het midden"),
+        max_digits=8,
+        decimal_places=6,
+        validators=[validate_latitude],
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad van het midden"),
+        max_digits=8,
+        decimal_places=6,
+        validators=[validate_longitude],
+    )
+    boundary = models.JSONField(
+        _("grens (GeoJSON)"),
+        null=True,
+        blank=True,
+        validators=[validate_geojson_boundary],
+        help_text=_("Optioneel: een GeoJSON Polygon met punten als [lengtegraad, breedtegraad]."),
+    )
+    facts = StreamField([("fact", FactBlock())], verbose_name=_("feiten"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("district"),
+        FieldPanel("introduction"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("boundary"),
+            ],
+            heading=_("Op de kaart"),
+        ),
+        FieldPanel("facts"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.FilterField("district"),
+    ]
+    parent_page_types = ["businesses.NeighbourhoodIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def published_businesses(self):
+        """Live businesses of this neighbourhood, whichever language version this page is."""
+        from businesses.models import Business
+
+        return Business.objects.filter(
+            live=True, neighbourhood__translation_key=self.translation_key
+        )
+
+    @path("")
+    def listing(self, request):
+        from businesses.views import neighbourhood_listing
+
+        return neighbourhood_listing(request, self)
+
+    @path("<slug:business_slug>/")
+    def business(self, request, business_slug):
+        from businesses.views import business_profile
+
+        return business_profile(request, self, business_slug)
+
+    @path("<slug:business_slug>/melden/")
+    def report(self, request, business_slug):
+        from businesses.views import report_outdated_information
+
+        return report_outdated_information(request, self, business_slug)

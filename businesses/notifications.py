@@ -1,0 +1,47 @@
+"""E-mails about businesses: to the owner on every status change, to moderators on new work.
+
+All go through home.email.send_templated_email, i.e. Django's tasks framework.
+"""
+
+from django.contrib.auth import get_user_model
+
+from home.email import send_templated_email
+from home.permissions import MODERATORS
+
+OWNER_EVENTS = ("submitted", "changes_requested", "published", "declined")
+
+
+def moderator_addresses():
+    users = get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def notify_owner(business, event, comment=""):
+    assert event in OWNER_EVENTS, event
+    if business.owner_id is None:
+        return
+    send_templated_email(
+        f"businesses/email/owner_{event}",
+        {"business": business, "comment": comment, "owner": business.owner},
+        [business.owner.email],
+    )
+
+
+def notify_moderators_of_submission(business, is_new):
+    send_templated_email(
+        "businesses/email/moderators_submission",
+        {"business": business, "is_new": is_new},
+        moderator_addresses(),
+    )
+
+
+def notify_staff_of_report(report):
+    send_templated_email("businesses/email/report", {"report": report}, moderator_addresses())
+
+
+def notify_moderators_of_claim(claim):
+    send_templated_email("businesses/email/moderators_claim", {"claim": claim}, moderator_addresses())
+
+
+def notify_claim_decided(claim):
+    send_templated_email(f"businesses/email/claim_{claim.status}", {"claim": claim}, [claim.user.email])

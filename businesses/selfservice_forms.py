@@ -1,0 +1,179 @@
+"""The steps of "create or edit my profile", each a small form in plain language."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from businesses.hours import WEEKDAYS
+from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from home.privacy import consent_text
+from home.uploads import clean_photo
+
+MAX_PHOTOS = 8
+
+
+class BasicsForm(forms.ModelForm):
+    class Meta:
+        model = Business
+        fields = ["name", "neighbourhood", "tagline", "phone", "email", "website", "kvk_number", "founded_year"]
+        labels = {"name": _("Naam van je bedrijf"), "neighbourhood": _("In welke wijk zit je bedrijf?")}
+        help_texts = {
+            "phone": _("Bijvoorbeeld: 030 123 45 67 of 06 12345678."),
+            "website": _("Begint met https://"),
+            "kvk_number": _("8 cijfers. Staat op je inschrijving bij de Kamer van Koophandel."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = NeighbourhoodPage.objects.live().filter(
+            locale__language_code="nl"
+        ).order_by("title")
+        self.fields["neighbourhood"].empty_label = _("Kies een wijk")
+
+
+class AddressForm(forms.ModelForm):
+    class Meta:
+        model = Business
+        fields = ["street", "house_number", "house_number_addition", "postcode", "city"]
+        help_texts = {"postcode": _("Vier cijfers en twee letters, zoals 3531 AB.")}
+
+
+class HoursForm(forms.Form):
+    """Per day: closed, or open in one or two time ranges (the second for a lunch break)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for day, name in WEEKDAYS:
+            self.fields[f"day{day}_closed"] = forms.BooleanField(label=_("Gesloten"), required=False)
+            for part, label in (("opens_1", _("Open van")), ("closes_1", _("tot")),
+                                ("opens_2", _("en van")), ("closes_2", _("tot"))):
+                self.fields[f"day{day}_{part}"] = forms.TimeField(
+                    label=label, required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+                )
+
+    def days(self):
+        """The fields grouped per day, for the template."""
+        return [
+            {
+                "name": name,
+                "closed": self[f"day{day}_closed"],
+                "ranges": [(self[f"day{day}_opens_1"], self[f"day{day}_closes_1"]),
+                           (self[f"day{day}_opens_2"], self[f"day{day}_closes_2"])],
+            }
+            for day, name in WEEKDAYS
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for day, name in WEEKDAYS:
+            if cleaned.get(f"day{day}_closed"):
+                continue
+            ranges = [(cleaned.get(f"day{day}_opens_{n}"), cleaned.get(f"day{day}_closes_{n}")) for n in (1, 2)]
+            for number, (opens, closes) in enumerate(ranges, start=1):
+                if (opens is None) != (closes is None):
+                    missing = f"day{day}_closes_{number}" if closes is None else f"day{day}_opens_{number}"
+                    self.add_error(missing, _("Vul voor %(day)s een begin- én eindtijd in.") % {"day": name})
+            if ranges[0] == (None, None) and ranges[1] == (None, None):
+                self.add_error(
+                    f"day{day}_opens_1", _("Vul tijden in voor %(day)s, of vink 'Gesloten' aan.") % {"day": name}
+                )
+        return cleaned
+
+    def ranges(self):
+        """[(weekday, opens, closes)] from valid data."""
+        result = []
+        for day, _name in WEEKDAYS:
+            if self.cleaned_data.get(f"day{day}_closed"):
+                continue
+            for number in (1, 2):
+                opens = self.cleaned_data.get(f"day{day}_opens_{number}")
+                closes = self.cleaned_data.get(f"day{day}_closes_{number}")
+                if opens is not None and closes is not None:
+                    result.append((day, opens, closes))
+        return result
+
+
+class NameChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class SectorLanguageForm(forms.Form):
+    sectors = NameChoiceField(
+        label=_("Wat voor bedrijf heb je?"),
+        queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies er één of twee."),
+        error_messages={"required": _("Kies minstens één soort bedrijf.")},
+    )
+    languages = NameChoiceField(
+        label=_("Welke talen spreken jullie met klanten?"),
+        queryset=Language.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één taal.")},
+    )
+
+    def clean_sectors(self):
+        sectors = self.cleaned_data["sectors"]
+        if len(sectors) > 3:
+            raise forms.ValidationError(_("Kies hoogstens drie soorten."))
+        return sectors
+
+
+class PhotoForm(forms.Form):
+    """Add one photo at a time; each needs a description for people who cannot see it."""
+
+    photo = forms.FileField(
+        label=_("Foto toevoegen"),
+        required=False,
+        help_text=_("JPEG, PNG of WebP, hoogstens 10 MB. We halen de locatiegegevens uit de foto."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    alt_text = forms.CharField(
+        label=_("Wat staat er op de foto?"),
+        required=False,
+        max_length=200,
+        help_text=_("Voor wie de foto niet kan zien. Bijvoorbeeld: de etalage met verse baklava."),
+    )
+    caption = forms.CharField(label=_("Onderschrift"), required=False, max_length=200)
+
+    def __init__(self, *args, photo_count=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.photo_count = photo_count
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("photo")
+        if upload:
+            if self.photo_count >= MAX_PHOTOS:
+                self.add_error("photo", _("Je kunt hoogstens %(count)s foto's toevoegen.") % {"count": MAX_PHOTOS})
+            else:
+                try:
+                    cleaned["clean_photo"] = clean_photo(upload)
+                except forms.ValidationError as error:
+                    self.add_error("photo", error)
+            if not cleaned.get("alt_text"):
+                self.add_error("alt_text", _("Beschrijf wat er op de foto staat."))
+        return cleaned
+
+
+class StoryForm(forms.Form):
+    story = forms.CharField(
+        label=_("Jouw verhaal"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Vertel in je eigen woorden wie je bent en wat je verkoopt. Een lege regel begint een nieuwe alinea."),
+    )
+    products = forms.CharField(
+        label=_("Producten en diensten"),
+        required=False,
+        max_length=500,
+        help_text=_("Met komma's ertussen. Bijvoorbeeld: brood, baklava, taarten op bestelling."),
+    )
+
+
+class SubmitForm(forms.Form):
+    consent = forms.BooleanField(
+        label=consent_text("business_profile"),
+        error_messages={"required": _("Zonder je toestemming kunnen we je profiel niet tonen.")},
+    )

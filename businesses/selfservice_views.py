@@ -1,0 +1,224 @@
+"""Entrepreneurs' own pages: "Mijn bedrijf", the step-by-step profile form, claims.
+
+Every view looks things up through the signed-in user, so other people's businesses, drafts and
+claims give 404.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from businesses import selfservice
+from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
+from businesses.notifications import notify_moderators_of_claim
+from businesses.validators import validate_kvk_number
+from home.forms import SpamProtectedForm
+from home.privacy import consent_text, record_consent
+
+
+@login_required
+def my_businesses(request):
+    businesses = list(Business.objects.filter(owner=request.user).select_related("neighbourhood").order_by("name"))
+    rows = []
+    for business in businesses:
+        status, comment, edit_waiting = selfservice.owner_status(business)
+        rows.append({
+            "business": business, "status": status, "label": selfservice.STATUS_LABELS[status],
+            "comment": comment, "edit_waiting": edit_waiting,
+            "can_edit": status != "rejected",
+            "edit_draft": business.profile_drafts.filter(owner=request.user).first(),
+        })  # fmt: skip
+    context = {
+        "rows": rows,
+        "drafts": ProfileDraft.objects.filter(owner=request.user, business__isnull=True),
+        "claims": ClaimRequest.objects.filter(user=request.user).select_related("business"),
+        "page_title": _("Mijn bedrijf"),
+    }
+    return render(request, "businesses/selfservice/my_businesses.html", context)
+
+
+@login_required
+@require_POST
+def start_profile(request):
+    draft = ProfileDraft.objects.create(owner=request.user)
+    return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
+
+
+@login_required
+@require_POST
+def edit_profile(request, business_id):
+    business = get_object_or_404(Business, pk=business_id, owner=request.user)
+    if selfservice.owner_status(business)[0] == "rejected":
+        messages.error(request, _("Dit profiel is afgewezen en kan niet meer worden aangepast."))
+        return redirect("my_businesses")
+    draft = ProfileDraft.objects.filter(owner=request.user, business=business).first()
+    if draft is None:
+        latest = selfservice.latest_version(business)
+        draft = ProfileDraft.objects.create(owner=request.user, business=business, data=selfservice.draft_data_from(latest))
+    return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
+
+
+@login_required
+@require_POST
+def discard_profile(request, draft_id):
+    draft = get_object_or_404(ProfileDraft, pk=draft_id, owner=request.user)
+    image_ids = [p["image"] for p in selfservice.photos_of(draft)]
+    draft.delete()
+    selfservice.delete_unused_images(image_ids)
+    messages.success(request, _("Het concept is weggegooid."))
+    return redirect("my_businesses")
+
+
+@login_required
+def profile_step(request, draft_id, step):
+    draft = get_object_or_404(ProfileDraft, pk=draft_id, owner=request.user)
+    current = selfservice.get_step(step)
+    if current is None:
+        return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
+    previous, following = selfservice.neighbours(step)
+    if current.slug == "fotos":
+        return photo_step(request, draft, current, previous, following)
+    if current.slug == "indienen":
+        return submit_step(request, draft, current, previous)
+
+    if request.method == "POST":
+        form = selfservice.bound_form(draft, current, request.POST, request.FILES)
+        going_back = request.POST.get("direction") == "back"
+        if form.is_valid():
+            selfservice.store_step(draft, current, form)
+            target = previous if going_back else following
+            return redirect("profile_step", draft_id=draft.pk, step=target.slug)
+        if going_back:
+            # Keep what was typed, even if it is not right yet, and go back as asked.
+            selfservice.store_unsaved(draft, current, request.POST)
+            return redirect("profile_step", draft_id=draft.pk, step=previous.slug)
+    else:
+        form = selfservice.bound_form(draft, current)
+    return render_step(request, draft, current, previous, form)
+
+
+def render_step(request, draft, current, previous, form, **extra):
+    context = {
+        "draft": draft,
+        "step": current,
+        "steps": selfservice.STEPS,
+        "step_number": selfservice.STEP_SLUGS.index(current.slug) + 1,
+        "previous": previous,
+        "form": form,
+        "page_title": f"{current.title} – {draft.name}",
+        "sector_groups": sector_groups(form) if current.slug == "sector-talen" else None,
+        **extra,
+    }
+    return render(request, f"businesses/selfservice/step_{current.slug.replace('-', '_')}.html", context)
+
+
+def sector_groups(form):
+    """The sector checkboxes grouped under their main sector."""
+    by_id = {int(option.data["value"].value if hasattr(option.data["value"], "value") else option.data["value"]): option
+             for option in form["sectors"]}
+    groups = []
+    for parent in Sector.objects.filter(parent__isnull=True).prefetch_related("children"):
+        options = [by_id[child.pk] for child in parent.children.all() if child.pk in by_id]
+        if options:
+            groups.append({"name": parent.name, "options": options})
+    return groups
+
+
+def photo_step(request, draft, current, previous, following):
+    form = selfservice.bound_form(draft, current)
+    if request.method == "POST":
+        if remove := request.POST.get("remove"):
+            selfservice.remove_photo(draft, int(remove) if remove.isdigit() else -1)
+            return redirect("profile_step", draft_id=draft.pk, step=current.slug)
+        form = selfservice.bound_form(draft, current, request.POST, request.FILES)
+        if form.is_valid():
+            if form.cleaned_data.get("clean_photo"):
+                selfservice.add_photo(draft, request.user, form.cleaned_data)
+                messages.success(request, _("De foto is toegevoegd."))
+                return redirect("profile_step", draft_id=draft.pk, step=current.slug)
+            target = previous if request.POST.get("direction") == "back" else following
+            return redirect("profile_step", draft_id=draft.pk, step=target.slug)
+    images = {image.pk: image for image in selfservice.get_image_model().objects.filter(
+        pk__in=[p["image"] for p in selfservice.photos_of(draft)])}
+    photos = [{**p, "object": images.get(p["image"])} for p in selfservice.photos_of(draft)]
+    return render_step(request, draft, current, previous, form, photos=[p for p in photos if p["object"]])
+
+
+def submit_step(request, draft, current, previous):
+    form = current.form_class(request.POST or None)
+    incomplete = selfservice.incomplete_steps(draft)
+    if request.method == "POST" and form.is_valid() and not incomplete:
+        if is_ratelimited(request, group="profile-submit", key="user", rate="10/h", increment=True):
+            form.add_error(None, _("Je hebt vandaag al veel ingediend. Probeer het over een uur opnieuw."))
+        else:
+            business = selfservice.submit(draft, request.user)
+            if business is None:
+                messages.info(request, _("Dit profiel was al ingediend."))
+            else:
+                messages.success(request, _("Dank je wel! Je profiel is ingediend. Een medewerker van de gemeente kijkt ernaar."))
+            return redirect("my_businesses")
+    summary = {step.slug: selfservice.stored_form(draft, step) for step in selfservice.STEPS[:-1]}
+    for step_form in summary.values():
+        step_form.is_valid()
+    chosen = getattr(summary["sector-talen"], "cleaned_data", {})
+    return render_step(
+        request, draft, current, previous, form,
+        incomplete=incomplete, summary=summary, photos=selfservice.photos_of(draft),
+        sectors=chosen.get("sectors", []), languages=chosen.get("languages", []),
+        neighbourhood=NeighbourhoodPage.objects.filter(pk=draft.data.get("basis", {}).get("neighbourhood")).first(),
+    )  # fmt: skip
+
+
+class ClaimForm(SpamProtectedForm):
+    kvk_number = forms.CharField(
+        label=gettext_lazy("KvK-nummer van het bedrijf"),
+        max_length=8,
+        validators=[validate_kvk_number],
+        help_text=gettext_lazy("8 cijfers. Zo kunnen we controleren dat het jouw bedrijf is."),
+    )
+    message = forms.CharField(
+        label=gettext_lazy("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Bijvoorbeeld: sinds wanneer je eigenaar bent."),
+    )
+    consent = forms.BooleanField(label=consent_text("business_claim"))
+
+
+@login_required
+def claim_business(request, business_id):
+    business = get_object_or_404(Business, pk=business_id, live=True)
+    if business.owner_id == request.user.pk:
+        messages.info(request, _("Dit bedrijf staat al op jouw naam."))
+        return redirect("my_businesses")
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if is_ratelimited(request, group="business-claim", key="user", rate="5/d", increment=True):
+            form.add_error(None, _("Je hebt al veel claims gedaan. Probeer het morgen opnieuw."))
+        else:
+            try:
+                with transaction.atomic():
+                    claim = ClaimRequest.objects.create(
+                        business=business, user=request.user,
+                        kvk_number=form.cleaned_data["kvk_number"], message=form.cleaned_data["message"],
+                    )  # fmt: skip
+                    record_consent(request.user, "business_claim")
+            except IntegrityError:
+                messages.info(request, _("Je claim op dit bedrijf wordt al behandeld."))
+                return redirect("my_businesses")
+            notify_moderators_of_claim(claim)
+            messages.success(request, _("Je claim is verstuurd. Je krijgt bericht zodra de gemeente hem heeft bekeken."))
+            return redirect("my_businesses")
+    if form.is_bound and not form.is_valid():
+        form.refresh_timestamp()
+    return render(request, "businesses/selfservice/claim.html",
+                  {"form": form, "business": business, "page_title": _("Dit is mijn bedrijf")})
+
+

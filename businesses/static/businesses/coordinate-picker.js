@@ -1,0 +1,70 @@
+// Admin: pick a business's coordinates on a map; keeps the latitude/longitude inputs in sync.
+(function () {
+  "use strict";
+
+  function setUp(element) {
+    if (!window.L || element.dataset.ready) {
+      return;
+    }
+    element.dataset.ready = "1";
+    var latitude = document.getElementById(element.dataset.latitudeId);
+    var longitude = latitude.form.querySelector('[name="' + element.dataset.longitudeName + '"]');
+    var centre = element.dataset.centre.split(",").map(Number);
+    var map = L.map(element);
+    if (element.dataset.tiles) {
+      L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
+    }
+    var marker = null;
+
+    function current() {
+      var lat = parseFloat(latitude.value);
+      var lon = parseFloat(longitude && longitude.value);
+      return isNaN(lat) || isNaN(lon) ? null : [lat, lon];
+    }
+
+    function place(position, write) {
+      if (!marker) {
+        marker = L.marker(position, { draggable: true }).addTo(map);
+        marker.on("dragend", function () {
+          var p = marker.getLatLng();
+          place([p.lat, p.lng], true);
+        });
+      }
+      marker.setLatLng(position);
+      if (write) {
+        latitude.value = position[0].toFixed(6);
+        if (longitude) {
+          longitude.value = position[1].toFixed(6);
+        }
+      }
+    }
+
+    var start = current();
+    map.setView(start || centre, start ? 17 : 13);
+    if (start) {
+      place(start, false);
+    }
+    map.on("click", function (event) {
+      place([event.latlng.lat, event.latlng.lng], true);
+    });
+    [latitude, longitude].forEach(function (input) {
+      if (input) {
+        input.addEventListener("change", function () {
+          var position = current();
+          if (position) {
+            place(position, false);
+            map.panTo(position);
+          }
+        });
+      }
+    });
+  }
+
+  function setUpAll() {
+    document.querySelectorAll("[data-coordinate-picker]").forEach(setUp);
+  }
+
+  document.addEventListener("DOMContentLoaded", setUpAll);
+  document.addEventListener("w-tabs:changed", setUpAll);
+  setUpAll();
+})();

@@ -1,0 +1,244 @@
+"""Public views of neighbourhoods and business profiles, served through NeighbourhoodPage routes."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from wagtail.images import get_image_model
+
+from businesses import hours
+from businesses.filters import PAGE_SIZES, BusinessFilter
+from businesses.forms import ReportForm
+from businesses.models import Business, BusinessPhoto, OutdatedInfoReport
+from businesses.notifications import notify_staff_of_report
+from home.pagination import clamped_page
+
+CARD_RENDITION = "fill-480x320|format-webp"
+PROFILE_RENDITIONS = ("fill-960x640|format-webp", "fill-480x320|format-webp", "fill-1200x630")
+
+
+def map_config(markers, boundary=None):
+    """What the map script needs, rendered with json_script; the page works without it."""
+    return {"tiles": settings.PORTAL_MAP_TILE_URL, "markers": markers, "boundary": boundary}
+
+
+def photos_prefetch(*renditions):
+    Image = get_image_model()
+    images = Image.objects.prefetch_renditions(*renditions)
+    return Prefetch(
+        "photos",
+        queryset=BusinessPhoto.objects.select_related("image").prefetch_related(
+            Prefetch("image", queryset=images)
+        ),
+    )
+
+
+def with_card_data(queryset):
+    """Everything a business card shows, in a fixed number of queries for any page size."""
+    today = hours.local_now().date()
+    return queryset.prefetch_related(
+        "sectors",
+        "languages",
+        "opening_hours",
+        Prefetch("special_days", queryset=hours_special_days(today)),
+        photos_prefetch(CARD_RENDITION),
+    )
+
+
+def hours_special_days(today):
+    from businesses.models import SpecialDay
+
+    # "Open now" needs today and yesterday; the profile lists the coming weeks.
+    return SpecialDay.objects.filter(date__gte=today - hours.timedelta(days=1))
+
+
+def neighbourhood_listing(request, neighbourhood):
+    filterset = BusinessFilter(request.GET or None, queryset=neighbourhood.published_businesses())
+    paginator = Paginator(filterset.qs.order_by("name", "pk"), filterset.page_size)
+    page = clamped_page(paginator, request.GET.get("page"))
+    businesses = list(
+        with_card_data(Business.objects.filter(pk__in=[b.pk for b in page])).order_by("name", "pk")
+    )
+    now = hours.local_now()
+    for business in businesses:
+        business.open_now = business.is_open(now)
+        business.profile_url = business.get_url(request, neighbourhood=neighbourhood)
+    markers = [
+        {
+            "name": b.name,
+            "url": b.profile_url,
+            "lat": float(b.latitude),
+            "lon": float(b.longitude),
+            "label": b.address,
+        }
+        for b in businesses
+        if b.has_location
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = neighbourhood.get_context(request)
+    context.update(
+        {
+            "filterset": filterset,
+            "facets": filterset.facets(),
+            "page_obj": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "page_sizes": PAGE_SIZES,
+            "businesses": businesses,
+            "total": paginator.count,
+            "query_string": query.urlencode(),
+            "map": map_config(markers, boundary=neighbourhood.boundary),
+        }
+    )
+    return TemplateResponse(request, "businesses/neighbourhood_page.html", context)
+
+
+def get_live_business(neighbourhood, slug):
+    today = hours.local_now().date()
+    queryset = (
+        neighbourhood.published_businesses()
+        .filter(slug=slug)
+        .prefetch_related(
+            "sectors__parent",
+            "languages",
+            "opening_hours",
+            "links",
+            "tagged_items__tag",
+            Prefetch("special_days", queryset=hours_special_days(today)),
+            photos_prefetch(*PROFILE_RENDITIONS),
+        )
+    )
+    business = queryset.first()
+    if business is None:
+        # Drafts and businesses awaiting moderation are not public.
+        raise Http404(_("Dit bedrijf bestaat niet of is nog niet gepubliceerd."))
+    return business
+
+
+def profile_context(request, business, neighbourhood):
+    weekly, specials = business.schedule()
+    now = hours.local_now()
+    open_range = hours.open_range_at(weekly, specials, now)
+    url = business.get_url(request, neighbourhood=neighbourhood)
+    return {
+        "page": neighbourhood,
+        "neighbourhood": neighbourhood,
+        "business": business,
+        "business_url": url,
+        "open_now": open_range is not None,
+        "open_until": open_range[1].closes if open_range else None,
+        "next_opening": None if open_range else hours.next_opening(weekly, specials, now),
+        "week": hours.week_table(weekly, specials, now),
+        "special_days": hours.upcoming_special_days(list(business.special_days.all()), now),
+        "products": [item.tag for item in business.tagged_items.all()],
+        "map": map_config(
+            [
+                {
+                    "name": business.name,
+                    "lat": float(business.latitude),
+                    "lon": float(business.longitude),
+                    "label": business.address,
+                }
+            ]
+            if business.has_location
+            else []
+        ),
+        "json_ld": json_ld(request, business, url, weekly),
+    }
+
+
+def business_profile(request, neighbourhood, slug, form=None):
+    business = get_live_business(neighbourhood, slug)
+    context = neighbourhood.get_context(request)
+    context.update(profile_context(request, business, neighbourhood))
+    context["report_form"] = form or ReportForm(auto_id="melding_%s")
+    context["reported"] = request.GET.get("gemeld") == "1"
+    return TemplateResponse(request, "businesses/business_page.html", context)
+
+
+def report_outdated_information(request, neighbourhood, slug):
+    business = get_live_business(neighbourhood, slug)
+    if request.method != "POST":
+        return redirect(business.get_url(request, neighbourhood=neighbourhood) + "#melden")
+    form = ReportForm(request.POST, auto_id="melding_%s")
+    limited = is_ratelimited(request, group="report-outdated", key="ip", rate="5/h", increment=True)
+    if limited:
+        form.add_error(
+            None, _("Je hebt net al een paar meldingen gestuurd. Probeer het over een uur opnieuw.")
+        )
+    if limited or not form.is_valid():
+        form.refresh_timestamp()
+        return business_profile(request, neighbourhood, slug, form=form)
+    report = OutdatedInfoReport.objects.create(
+        business=business, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
+    )
+    notify_staff_of_report(report)
+    messages.success(request, _("Dank je wel! Een medewerker van de gemeente kijkt ernaar."))
+    return redirect(business.get_url(request, neighbourhood=neighbourhood) + "?gemeld=1#melden")
+
+
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def json_ld(request, business, url, weekly):
+    """schema.org LocalBusiness for search engines, as escaped JSON for a script element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": business.name,
+        "url": request.build_absolute_uri(url),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": f"{business.street} {business.house_number}{business.house_number_addition}",
+            "postalCode": business.postcode,
+            "addressLocality": business.city,
+            "addressCountry": "NL",
+        },
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[day]}",
+                "opens": f"{r.opens:%H:%M}",
+                "closes": f"{r.closes:%H:%M}",
+            }
+            for day, ranges in sorted(weekly.items())
+            for r in ranges
+        ],
+        "knowsLanguage": [language.code for language in business.languages.all()],
+    }
+    if business.tagline:
+        data["description"] = business.tagline
+    if business.has_location:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(business.latitude),
+            "longitude": float(business.longitude),
+        }
+    if business.phone:
+        data["telephone"] = str(business.phone)
+    if business.email:
+        data["email"] = business.email
+    photos = list(business.photos.all())
+    if photos:
+        data["image"] = request.build_absolute_uri(
+            photos[0].image.get_rendition("fill-1200x630").url
+        )
+    same_as = [link.url for link in business.links.all()] + (
+        [business.website] if business.website else []
+    )
+    if same_as:
+        data["sameAs"] = same_as
+    # Same escaping as json_script: the JSON cannot close the script element.
+    return (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )

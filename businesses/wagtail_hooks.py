@@ -1,0 +1,201 @@
+"""The businesses app in the Wagtail admin: one "Ondernemers" menu with businesses, reports
+of outdated information, sectors and languages."""
+
+import django_filters
+from django import forms
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from businesses.admin_views import BusinessImportView, BusinessIndexView
+from businesses.bulk_actions import PublishBulkAction, UnpublishBulkAction
+from businesses.models import Business, Language, NeighbourhoodPage, OutdatedInfoReport, Sector
+from businesses.widgets import CoordinatePickerWidget
+
+
+class BusinessFilterSet(WagtailFilterSet):
+    neighbourhood = django_filters.ModelChoiceFilter(
+        label=_("Wijk"),
+        queryset=NeighbourhoodPage.objects.filter(locale__language_code="nl").order_by("title"),
+    )
+    sectors = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        method="filter_status",
+        choices=[
+            ("live", _("Gepubliceerd")),
+            ("draft", _("Concept, nooit gepubliceerd")),
+            ("changes", _("Gepubliceerd, met niet-gepubliceerde wijzigingen")),
+            ("moderation", _("Wacht op moderatie")),
+        ],
+    )
+    updated_at = django_filters.DateFromToRangeFilter(
+        label=_("Laatst bijgewerkt"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Business
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        if value == "live":
+            return queryset.filter(live=True)
+        if value == "draft":
+            return queryset.filter(live=False)
+        if value == "changes":
+            return queryset.filter(live=True, has_unpublished_changes=True)
+        if value == "moderation":
+            return queryset.awaiting_moderation()
+        return queryset
+
+
+class BusinessViewSet(SnippetViewSet):
+    model = Business
+    icon = "site"
+    menu_label = _("Bedrijven")
+    index_view_class = BusinessIndexView
+    list_display = [
+        "name",
+        Column("neighbourhood", label=_("Wijk")),
+        DateColumn("updated_at", label=_("Bijgewerkt")),
+        LiveStatusTagColumn(),
+    ]
+    list_per_page = 50
+    filterset_class = BusinessFilterSet
+    # Plain database lookups: fast enough for staff, and right after a bulk import.
+    search_fields = ["name", "street", "postcode", "kvk_number", "email"]
+    search_backend_name = None
+    ordering = ["-updated_at"]
+    list_export = ["name"]  # shows the export buttons; BusinessIndexView writes all columns
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldPanel("neighbourhood"),
+                    FieldPanel("tagline"),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("street"),
+                                    FieldPanel("house_number"),
+                                    FieldPanel("house_number_addition"),
+                                ]
+                            ),
+                            FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                            FieldPanel("latitude", widget=CoordinatePickerWidget()),
+                            FieldPanel("longitude"),
+                        ],
+                        heading=_("Adres en plek op de kaart"),
+                    ),
+                ],
+                heading=_("Bedrijf en adres"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("story"),
+                    FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("products"),
+                    FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading=_("Verhaal en aanbod"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "opening_hours", heading=_("Openingstijden per week"), label=_("Tijdvak")
+                    ),
+                    InlinePanel("special_days", heading=_("Bijzondere dagen"), label=_("Dag")),
+                ],
+                heading=_("Openingstijden"),
+            ),
+            ObjectList(
+                [InlinePanel("photos", heading=_("Foto's"), label=_("Foto"), max_num=12)],
+                heading=_("Foto's"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("phone"),
+                    FieldPanel("email"),
+                    FieldPanel("website"),
+                    InlinePanel("links", heading=_("Sociale media"), label=_("Link"), max_num=7),
+                    FieldRowPanel([FieldPanel("kvk_number"), FieldPanel("founded_year")]),
+                    FieldPanel("step_free_entrance"),
+                    FieldPanel("accessibility_note"),
+                    FieldPanel("owner"),
+                ],
+                heading=_("Contact en meer"),
+            ),
+        ]
+    )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("import/", BusinessImportView.as_view(), name="import"),
+        ]
+
+
+class ReportViewSet(SnippetViewSet):
+    model = OutdatedInfoReport
+    icon = "warning"
+    menu_label = _("Meldingen")
+    list_display = [
+        "business",
+        "message",
+        DateColumn("created_at", label=_("Gemeld op")),
+        "handled",
+    ]
+    list_filter = ["handled"]
+    panels = [
+        FieldPanel("business", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("handled"),
+    ]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectoren")
+    list_display = ["__str__", "slug", "sort_order"]
+    search_fields = ["name_nl", "name_en", "slug"]
+    search_backend_name = None
+
+
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    menu_label = _("Talen")
+    list_display = ["code", "name_nl", "name_en", "native_name"]
+    search_fields = ["code", "name_nl", "name_en", "native_name"]
+    search_backend_name = None
+
+
+class EntrepreneursGroup(SnippetViewSetGroup):
+    items = (BusinessViewSet, ReportViewSet, SectorViewSet, LanguageViewSet)
+    menu_icon = "site"
+    menu_label = _("Ondernemers")
+    menu_name = "entrepreneurs"
+    menu_order = 150
+
+
+register_snippet(EntrepreneursGroup)
+
+for action in (PublishBulkAction, UnpublishBulkAction):
+    hooks.register("register_bulk_action", action)

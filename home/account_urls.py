@@ -1,0 +1,9 @@
+from django.urls import path
+
+from home import account_views
+
+urlpatterns = [
+    path("", account_views.overview, name="account_overview"),
+    path("mijn-gegevens/", account_views.download_data, name="account_download_data"),
+    path("verwijderen/", account_views.delete_account, name="account_delete"),
+]

@@ -1,0 +1,383 @@
+"""Texts of the demo site, in plain Dutch (B1) with English beside it.
+
+Each entry is keyed by language code. StreamField bodies are written in Wagtail's raw JSON form
+(a list of {"type", "value"}), so the demo data command can store them as they are.
+"""
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def quote(text, attribution=""):
+    return {"type": "quote", "value": {"text": text, "attribution": attribution}}
+
+
+def table(caption, rows):
+    return {
+        "type": "table",
+        "value": {
+            "data": rows,
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_header_choice": "row",
+            "table_caption": caption,
+        },
+    }
+
+
+MUNICIPALITY = {
+    "municipality_name": "Gemeente Utrecht",
+    "contact_phone": "030 000 00 00",
+    "contact_email": "ondernemers@example.nl",
+    "contact_address": "Postbus 0000\n3500 AA Utrecht",
+    "contact_hours": "Maandag tot en met vrijdag, 9.00 tot 17.00 uur",
+}
+
+SOCIAL_LINKS = [
+    ("linkedin", "https://www.linkedin.com/company/example"),
+    ("instagram", "https://www.instagram.com/example"),
+]
+
+HOME = {
+    "nl": {
+        "title": "Ondernemers in de wijk",
+        "hero_heading": "Ondernemen in jouw wijk",
+        "hero_text": (
+            "Vind winkels en bedrijven bij jou in de buurt. Laat zien wat jouw bedrijf te bieden "
+            "heeft. En vind hulp om te groeien: met nieuwe ideeën, geld en een mentor."
+        ),
+        "introduction": (
+            "<p>In onze wijken werken duizenden ondernemers. Zij maken de straat levendig: de "
+            "bakker, de kapper, de toko, de naaister en de ontwerper om de hoek. Op dit portaal "
+            "vind je ze allemaal. Ben je zelf ondernemer? Dan vind je hier hulp die verder gaat "
+            "dan een pand of een vergunning: hulp bij nieuwe ideeën, online verkopen, geld "
+            "aanvragen en een netwerk.</p>"
+        ),
+        "calls_to_action": [
+            {
+                "title": "Zet je bedrijf op de kaart",
+                "text": "Maak gratis een profiel voor je bedrijf. Bezoekers zien dan waar je zit, "
+                "wanneer je open bent en welke talen je spreekt.",
+                "link_label": "Meld je bedrijf aan",
+            },
+            {
+                "title": "Hulp van een mentor",
+                "text": (
+                    "Een ervaren ondernemer denkt met je mee. Gratis, in jouw taal als dat kan."
+                ),
+                "link_label": "Vraag een mentor aan",
+            },
+        ],
+        "featured_heading": "Meer weten?",
+        "featured_introduction": "Lees wat dit portaal doet, en hoe wij met je gegevens omgaan.",
+    },
+    "en": {
+        "title": "Entrepreneurs in the neighbourhood",
+        "hero_heading": "Doing business in your neighbourhood",
+        "hero_text": (
+            "Find shops and businesses near you. Show what your business has to offer. And find "
+            "help to grow: with new ideas, funding and a mentor."
+        ),
+        "introduction": (
+            "<p>Thousands of entrepreneurs work in our neighbourhoods. They bring the street to "
+            "life: the baker, the hairdresser, the grocer, the tailor and the designer around the "
+            "corner. You can find them all on this portal. Are you an entrepreneur yourself? Here "
+            "you find help that goes beyond premises and permits: help with new ideas, selling "
+            "online, applying for funding and building a network.</p>"
+        ),
+        "calls_to_action": [
+            {
+                "title": "Put your business on the map",
+                "text": "Create a free profile for your business. Visitors then see where you are, "
+                "when you are open and which languages you speak.",
+                "link_label": "Register your business",
+            },
+            {
+                "title": "Help from a mentor",
+                "text": "An experienced entrepreneur thinks along with you. Free of charge, in "
+                "your language where possible.",
+                "link_label": "Ask for a mentor",
+            },
+        ],
+        "featured_heading": "Want to know more?",
+        "featured_introduction": "Read what this portal does, and how we handle your data.",
+    },
+}
+
+ABOUT = {
+    "nl": {
+        "title": "Over dit portaal",
+        "slug": "over-dit-portaal",
+        "introduction": (
+            "Dit portaal is van de gemeente. Het is er voor ondernemers in onze wijken, en voor "
+            "iedereen die bij hen wil kopen."
+        ),
+        "body": [
+            heading("Waarom dit portaal?"),
+            paragraph(
+                "<p>Kleine ondernemers maken een wijk levendig en veilig. Veel van hen hebben "
+                "goede ideeën, maar weinig tijd of geld om die uit te proberen. De gemeente helpt "
+                "vaak met een pand of met papierwerk. Wij willen meer doen: ondernemers helpen om "
+                "nieuwe dingen te proberen en te groeien.</p>"
+            ),
+            heading("Wat kun je hier doen?"),
+            paragraph(
+                "<ul><li>Winkels en bedrijven zoeken per wijk, per soort bedrijf en per taal.</li>"
+                "<li>Zien welke winkels nu open zijn.</li>"
+                "<li>Hulp vinden: workshops, coaching, leningen, subsidies en netwerken.</li>"
+                "<li>Een mentor vragen: een ervaren ondernemer die met je meedenkt.</li></ul>"
+            ),
+            heading("Je bedrijf aanmelden"),
+            paragraph(
+                "<p>Heb je een bedrijf in een van onze wijken? Maak dan een account en vul je "
+                "profiel in. Je vertelt zelf je verhaal. Een medewerker van de gemeente kijkt je "
+                "profiel na voordat het online komt. Dat duurt meestal een paar werkdagen.</p>"
+            ),
+            heading("Een mentor vinden"),
+            paragraph(
+                "<p>Onze mentoren zijn ervaren ondernemers. Ze helpen gratis. Je vertelt waar je "
+                "hulp bij zoekt. Wij stellen een mentor voor die bij jou past, bijvoorbeeld "
+                "omdat hij of zij jouw taal spreekt of jouw branche kent.</p>"
+            ),
+            quote(
+                "Door het portaal vonden nieuwe klanten de weg naar mijn winkel. En mijn mentor "
+                "hielp me met mijn eerste webshop.",
+                "Ondernemer uit Lombok (fictief voorbeeld)",
+            ),
+            heading("Wie maakt dit portaal?"),
+            paragraph(
+                "<p>De afdeling Economische Zaken van de gemeente beheert dit portaal. Vragen of "
+                "ideeën? Neem contact met ons op. Onze gegevens staan onderaan elke pagina.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "About this portal",
+        "slug": "about-this-portal",
+        "introduction": (
+            "This portal is run by the municipality. It is there for entrepreneurs in our "
+            "neighbourhoods, and for everyone who wants to buy from them."
+        ),
+        "body": [
+            heading("Why this portal?"),
+            paragraph(
+                "<p>Small businesses make a neighbourhood lively and safe. Many of them have good "
+                "ideas, but little time or money to try them out. The municipality often helps "
+                "with premises or paperwork. We want to do more: help entrepreneurs try new "
+                "things and grow.</p>"
+            ),
+            heading("What can you do here?"),
+            paragraph(
+                "<ul><li>Search shops and businesses by neighbourhood, by kind of business and by "
+                "language.</li><li>See which shops are open now.</li>"
+                "<li>Find support: workshops, coaching, loans, grants and networks.</li>"
+                "<li>Ask for a mentor: an experienced entrepreneur who thinks along with you.</li>"
+                "</ul>"
+            ),
+            heading("Register your business"),
+            paragraph(
+                "<p>Do you run a business in one of our neighbourhoods? Create an account and fill "
+                "in your profile. You tell your own story. A member of municipal staff checks "
+                "your profile before it goes online. This usually takes a few working days.</p>"
+            ),
+            heading("Find a mentor"),
+            paragraph(
+                "<p>Our mentors are experienced entrepreneurs. They help free of charge. You tell "
+                "us what you need help with. We propose a mentor who suits you, for example "
+                "because they speak your language or know your trade.</p>"
+            ),
+            quote(
+                "Thanks to the portal, new customers found their way to my shop. And my mentor "
+                "helped me set up my first web shop.",
+                "Entrepreneur from Lombok (fictional example)",
+            ),
+            heading("Who runs this portal?"),
+            paragraph(
+                "<p>The municipality's Economic Affairs department runs this portal. Questions or "
+                "ideas? Get in touch. Our contact details are at the bottom of every page.</p>"
+            ),
+        ],
+    },
+}
+
+PRIVACY = {
+    "nl": {
+        "title": "Privacyverklaring",
+        "slug": "privacyverklaring",
+        "introduction": (
+            "Wij gaan zorgvuldig om met je gegevens. Hier lees je welke gegevens we bewaren, "
+            "waarom, en wat je rechten zijn."
+        ),
+        "body": [
+            heading("Wie is verantwoordelijk?"),
+            paragraph(
+                "<p>De gemeente is verantwoordelijk voor de gegevens op dit portaal. De gemeente "
+                "heeft een functionaris gegevensbescherming. Die kun je mailen via "
+                "privacy@example.nl.</p>"
+            ),
+            heading("Welke gegevens bewaren we?"),
+            table(
+                "Gegevens die we bewaren",
+                [
+                    ["Gegevens", "Waarom", "Hoe lang"],
+                    [
+                        "Naam en e-mailadres van je account",
+                        "Om in te loggen en je berichten te sturen",
+                        "Tot je je account verwijdert",
+                    ],
+                    [
+                        "Gegevens van je bedrijf",
+                        "Om je bedrijf te tonen aan bezoekers",
+                        "Tot je het profiel verwijdert",
+                    ],
+                    [
+                        "Je vraag om een mentor",
+                        "Om een passende mentor te vinden",
+                        "Tot 2 jaar na het einde van de begeleiding",
+                    ],
+                ],
+            ),
+            heading("Wat bewaren we niet?"),
+            paragraph(
+                "<p>We vragen en bewaren nooit je etnische afkomst. We beschrijven een bedrijf "
+                "alleen met wat het aanbiedt: producten, diensten en de talen die er gesproken "
+                "worden. We gebruiken geen cookies om je te volgen.</p>"
+            ),
+            heading("Wat zijn je rechten?"),
+            paragraph(
+                "<p>Je mag je gegevens altijd inzien, aanpassen, downloaden en laten verwijderen. "
+                "Dat kan zelf, op je accountpagina. Lukt dat niet? Mail dan naar "
+                "privacy@example.nl. Ben je het niet eens met hoe wij met je gegevens omgaan? "
+                "Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Privacy statement",
+        "slug": "privacy-statement",
+        "introduction": (
+            "We handle your data with care. Here you can read which data we keep, why, and what "
+            "your rights are."
+        ),
+        "body": [
+            heading("Who is responsible?"),
+            paragraph(
+                "<p>The municipality is responsible for the data on this portal. The municipality "
+                "has a data protection officer, whom you can e-mail at privacy@example.nl.</p>"
+            ),
+            heading("Which data do we keep?"),
+            table(
+                "Data we keep",
+                [
+                    ["Data", "Why", "How long"],
+                    [
+                        "Name and e-mail address of your account",
+                        "To log in and to send you messages",
+                        "Until you delete your account",
+                    ],
+                    [
+                        "Details of your business",
+                        "To show your business to visitors",
+                        "Until you delete the profile",
+                    ],
+                    [
+                        "Your request for a mentor",
+                        "To find a suitable mentor",
+                        "Up to 2 years after the mentoring ends",
+                    ],
+                ],
+            ),
+            heading("What do we not keep?"),
+            paragraph(
+                "<p>We never ask for or keep your ethnic origin. We describe a business only by "
+                "what it offers: products, services and the languages spoken there. We do not use "
+                "cookies to track you.</p>"
+            ),
+            heading("What are your rights?"),
+            paragraph(
+                "<p>You may always view, correct, download and delete your data. You can do this "
+                "yourself, on your account page. If that does not work, e-mail "
+                "privacy@example.nl. If you disagree with how we handle your data, you can file a "
+                "complaint with the Dutch Data Protection Authority (Autoriteit "
+                "Persoonsgegevens).</p>"
+            ),
+        ],
+    },
+}
+
+ACCESSIBILITY = {
+    "nl": {
+        "title": "Toegankelijkheidsverklaring",
+        "slug": "toegankelijkheidsverklaring",
+        "introduction": (
+            "Iedereen moet dit portaal kunnen gebruiken. Ook als je slecht ziet, slecht hoort, "
+            "of geen muis gebruikt."
+        ),
+        "body": [
+            heading("Onze afspraak"),
+            paragraph(
+                "<p>De gemeente wil dat dit portaal voldoet aan de toegankelijkheidseisen van de "
+                "overheid (WCAG 2.1, niveau AA). Dat is ook wettelijk verplicht.</p>"
+            ),
+            heading("Hoe controleren we dat?"),
+            paragraph(
+                "<ul><li>Bij elke wijziging testen we automatisch alle openbare pagina's.</li>"
+                "<li>Alle pagina's werken met alleen een toetsenbord.</li>"
+                "<li>De pagina's werken ook zonder JavaScript.</li></ul>"
+            ),
+            heading("Wat werkt nog niet goed?"),
+            paragraph(
+                "<p>Kaarten kunnen lastig zijn voor mensen die niet goed zien. Daarom staat naast "
+                "elke kaart ook een lijst met adressen.</p>"
+            ),
+            heading("Iets niet bruikbaar voor jou?"),
+            paragraph(
+                "<p>Laat het ons weten via ondernemers@example.nl. Binnen 5 werkdagen krijg je "
+                "antwoord. Krijg je geen antwoord, of ben je niet tevreden? Dan kun je contact "
+                "opnemen met de Nationale ombudsman.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Accessibility statement",
+        "slug": "accessibility-statement",
+        "introduction": (
+            "Everyone should be able to use this portal, also if you have low vision, are hard of "
+            "hearing, or do not use a mouse."
+        ),
+        "body": [
+            heading("Our commitment"),
+            paragraph(
+                "<p>The municipality wants this portal to meet the government's accessibility "
+                "requirements (WCAG 2.1, level AA). This is also a legal duty.</p>"
+            ),
+            heading("How do we check this?"),
+            paragraph(
+                "<ul><li>With every change, we automatically test all public pages.</li>"
+                "<li>All pages work with a keyboard only.</li>"
+                "<li>The pages also work without JavaScript.</li></ul>"
+            ),
+            heading("What does not work well yet?"),
+            paragraph(
+                "<p>Maps can be hard to use for people with low vision. That is why every map has "
+                "a list of addresses beside it.</p>"
+            ),
+            heading("Something you cannot use?"),
+            paragraph(
+                "<p>Let us know at ondernemers@example.nl. You will get an answer within 5 working "
+                "days. No answer, or not satisfied? Then you can contact the National "
+                "Ombudsman.</p>"
+            ),
+        ],
+    },
+}
+
+FOOTER_TEXT = {
+    "nl": "<p>Een portaal van de gemeente voor ondernemers in de wijk.</p>",
+    "en": "<p>A portal of the municipality for entrepreneurs in the neighbourhood.</p>",
+}

@@ -1,0 +1,91 @@
+"""Building blocks for the demo data of every app: idempotent "ensure" functions that create
+what is missing and leave what exists (and what staff changed) alone."""
+
+import io
+import json
+
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from home.models import MainMenu, MainMenuItem, StandardPage
+
+
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def ensure_image(title, data, filename):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, file=ImageFile(io.BytesIO(data), name=filename))
+        image._set_file_hash()
+        image.file_size = len(data)
+        image.save()
+    return image
+
+
+def ensure_page(parent, texts, translation_of=None):
+    """A published StandardPage under parent, made from texts unless its slug exists.
+
+    With translation_of, the new page is that page's translation in parent's language.
+    """
+    page = parent.get_children().filter(slug=texts["slug"]).first()
+    if page is not None:
+        return page.specific
+    page = StandardPage(
+        title=texts["title"],
+        slug=texts["slug"],
+        introduction=texts["introduction"],
+        body=json.dumps(texts["body"]),
+        locale=parent.locale,
+    )
+    if translation_of is not None:
+        page.translation_key = translation_of.translation_key
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_translation(page, texts):
+    translation = page.get_translation_or_none(english())
+    if translation is not None:
+        return translation.specific
+    parent = page.get_parent().get_translation(english())
+    return ensure_page(parent, texts, translation_of=page)
+
+
+def add_menu_item(page, sort_order):
+    """Put `page` (and its translations, in their own menus) in the main menu, once."""
+    for translation in page.get_translations(inclusive=True):
+        menu = MainMenu.objects.filter(locale_id=translation.locale_id).first()
+        if menu is None or menu.items.filter(link_page=translation).exists():
+            continue
+        menu.items.add(MainMenuItem(link_page=translation, sort_order=sort_order))
+        menu.save()
+
+
+def add_featured_section(home, heading, introduction, pages):
+    """Put a "featured pages" section at the top of a home page, once (found by its heading)."""
+    if home.has_unpublished_changes:
+        return  # staff are editing a draft; leave the page to them
+    if any(
+        block.block_type == "featured_pages" and block.value["heading"] == heading
+        for block in home.body
+    ):
+        return
+    raw = list(home.body.get_prep_value())
+    raw.insert(
+        0,
+        {
+            "type": "featured_pages",
+            "value": {
+                "heading": heading,
+                "introduction": introduction,
+                "pages": [p.pk for p in pages],
+            },
+        },
+    )
+    home.body = json.dumps(raw)
+    home.save_revision().publish()

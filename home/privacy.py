@@ -1,0 +1,67 @@
+"""What the portal holds about a person: export it (GDPR art. 15/20) and erase it (art. 17).
+
+Each app registers what it keeps in its own personal_data.py (found with autodiscover), so the
+home app does not need to know the others:
+
+    @personal_data(section="businesses")
+    class BusinessData:
+        def export(user): ...  -> JSON-serialisable
+        def erase(user, request): ...
+"""
+
+from django.utils.module_loading import autodiscover_modules
+
+_sections = {}
+
+
+def personal_data(section):
+    def register(cls):
+        _sections[section] = cls
+        return cls
+
+    return register
+
+
+def sections():
+    autodiscover_modules("personal_data")
+    return dict(sorted(_sections.items()))
+
+
+def export_user(user):
+    """Everything held about `user`, as one JSON-serialisable dict."""
+    return {name: handler.export(user) for name, handler in sections().items()}
+
+
+def erase_user(user, request=None):
+    """Remove or hand over everything held about `user`; the caller deletes the account."""
+    for handler in sections().values():
+        handler.erase(user, request)
+
+
+def consent_text(purpose):
+    return CONSENT_TEXTS[purpose]
+
+
+def record_consent(user, purpose):
+    from home.models import Consent
+
+    return Consent.objects.create(user=user, purpose=purpose, text=str(consent_text(purpose)))
+
+
+def _consent_texts():
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        "business_profile": _(
+            "Ik geef toestemming om de gegevens van mijn bedrijf op dit portaal te tonen. Mijn naam en "
+            "e-mailadres gebruikt de gemeente alleen om contact met mij op te nemen over mijn profiel. "
+            "Ik kan mijn gegevens altijd downloaden of laten verwijderen."
+        ),
+        "business_claim": _(
+            "Ik verklaar dat ik eigenaar ben van dit bedrijf of het mag vertegenwoordigen. De gemeente "
+            "mag mijn gegevens gebruiken om dit te controleren."
+        ),
+    }
+
+
+CONSENT_TEXTS = _consent_texts()

@@ -1,0 +1,47 @@
+"""Render form fields with NL Design System classes, labels, hints and errors wired for screen readers."""
+
+from django import forms, template
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button",
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.ClearableFileInput: "portal-file-input",
+    forms.FileInput: "portal-file-input",
+}
+
+
+def widget_class(widget):
+    for widget_type, css in WIDGET_CLASSES.items():
+        if isinstance(widget, widget_type):
+            return css
+    return "utrecht-textbox utrecht-textbox--html-input"
+
+
+@register.inclusion_tag("home/includes/form_field.html")
+def form_field(field, extra_class=""):
+    widget = field.field.widget
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_hint")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_errors")
+    css = widget_class(widget)
+    if field.errors:
+        css += " utrecht-textbox--invalid utrecht-textarea--invalid utrecht-select--invalid"
+    attrs = {"class": f"{css} {extra_class}".strip()}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return {
+        "field": field,
+        "widget_html": field.as_widget(attrs=attrs),
+        "is_checkbox": isinstance(widget, forms.CheckboxInput),
+        "is_group": isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)),
+    }

@@ -1,0 +1,35 @@
+from django import template
+
+from home.models import Footer, MainMenu
+from home.navigation import active_locale, for_locale, language_alternates, resolve_links
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    locale = active_locale()
+    menu = for_locale(MainMenu, locale)
+    items = list(menu.items.select_related("link_page")) if menu else []
+    return {"links": resolve_links(items, request, locale), "current_path": request.path}
+
+
+@register.inclusion_tag("home/includes/footer.html", takes_context=True)
+def footer(context):
+    request = context["request"]
+    locale = active_locale()
+    footer = for_locale(Footer, locale)
+    items = list(footer.links.select_related("link_page")) if footer else []
+    return {
+        "footer": footer,
+        "links": resolve_links(items, request, locale),
+        "settings": context.get("settings"),
+        "request": request,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def alternates(context):
+    """Usage: {% alternates as languages %} — the page in every language of the site."""
+    return language_alternates(context["request"], context.get("page"))

@@ -1,0 +1,213 @@
+"""Settings shared by every environment. dev.py, production.py and test.py build on these.
+
+Everything that differs between machines comes from the environment; see README.md
+"Configuratie" for the full list.
+"""
+
+from pathlib import Path
+
+from .environment import database_config, email_config, env
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+# Local state of a development machine (SQLite file, secret key, uploads); git-ignored.
+VAR_DIR = BASE_DIR / "var"
+
+DEBUG = False
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "home",
+    "businesses",
+    "programmes",
+    "search",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
+    "wagtail.locales",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "phonenumber_field",
+    "import_export",
+    "django_ratelimit",
+    "allauth",
+    "allauth.account",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# Database: DATABASE_URL, by default an SQLite file in var/ (the embedded default).
+DATABASES = {
+    "default": database_config(
+        env.str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Accounts for entrepreneurs and mentors (django-allauth): e-mail address and password, the
+# address verified before the first login. Staff log in to the Wagtail admin the same way.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "home.accounts.PortalAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website_url"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Failed logins, sign-ups, password resets and e-mail changes are counted in the cache.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "5/h/ip",
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_email": "3/h/user",
+    "confirm_email": "1/3m/key",
+}
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/mijn-bedrijf/"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: Dutch is the default and is served without a URL prefix; English at /en/.
+# UI strings are written in Dutch in the source and translated in locale/<lang>/.
+LANGUAGE_CODE = "nl"
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+
+# Static files: the NL Design System CSS is built from npm into portal/static/vendor/.
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static_collected"))
+STATIC_URL = "/static/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# E-mail: EMAIL_URL (smtp://, smtp+tls://, consolemail://, memorymail://).
+globals().update(email_config(env.str("EMAIL_URL", default="consolemail://")))
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Ondernemersportaal <noreply@example.nl>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Search: empty SEARCH_URL means the embedded database engine.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Cache: CACHE_URL (locmemcache://, rediscache://host:6379/1, dbcache://table).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# django-ratelimit counts public form posts in the cache. It only trusts memcached and its own
+# Redis client: Django's RedisCache increments atomically too, and the in-memory cache of
+# `make run` is shared by its single process. With several gunicorn workers, use Redis
+# (docs/deploy.md): each worker would otherwise count on its own.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Background work (e-mails, index updates) through Django's tasks framework. The immediate
+# backend runs a task at once, in the request; production may swap in a queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+PHONENUMBER_DEFAULT_REGION = "NL"
+PHONENUMBER_DB_FORMAT = "E164"
+
+# Wagtail
+WAGTAIL_SITE_NAME = env.str("PORTAL_SITE_NAME", default="Ondernemersportaal")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Map tiles for Leaflet; the lists beside the maps work without them.
+PORTAL_MAP_TILE_URL = env.str(
+    "PORTAL_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # One line per background task and per page action is noise outside debugging.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
+}

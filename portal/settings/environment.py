@@ -1,0 +1,56 @@
+"""Reading configuration from the environment (12-factor).
+
+A misconfigured deployment should stop with one readable line, not a traceback: these helpers
+exit with a message that names the variable and shows a valid example.
+"""
+
+import sys
+import warnings
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+env = environ.Env()
+
+SUPPORTED_DATABASE_ENGINES = {
+    "django.db.backends.sqlite3",
+    "django.db.backends.postgresql",
+}
+
+
+def stop(message):
+    """Stop start-up with a one-line explanation on stderr (exit status 1)."""
+    sys.exit(f"Configuratiefout: {message}")
+
+
+def database_config(url):
+    """Turn a DATABASE_URL into Django's DATABASES["default"], or stop with a clear message."""
+    try:
+        with warnings.catch_warnings():
+            # django-environ warns about unknown schemes; we explain them ourselves below.
+            warnings.simplefilter("ignore")
+            config = environ.Env.db_url_config(url)
+    except ValueError as exc:
+        stop(
+            f"DATABASE_URL is ongeldig ({exc}). Voorbeeld: postgres://portal:geheim@127.0.0.1:5432/portal"
+        )
+    if config.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES or not config.get("NAME"):
+        stop(
+            f"DATABASE_URL {url!r} wordt niet ondersteund. Gebruik sqlite:////pad/naar/db.sqlite3 "
+            "of postgres://gebruiker:wachtwoord@host:5432/database"
+        )
+    config.setdefault("CONN_MAX_AGE", 60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # The embedded default serves one developer; no persistent connections needed.
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+def email_config(url):
+    """Turn an EMAIL_URL (smtp://, consolemail://, memorymail://, ...) into e-mail settings."""
+    try:
+        return environ.Env.email_url_config(url)
+    except (ValueError, KeyError, ImproperlyConfigured) as exc:
+        stop(
+            f"EMAIL_URL is ongeldig ({exc}). Voorbeeld: smtp+tls://gebruiker:wachtwoord@smtp.example.nl:587"
+        )

@@ -1,0 +1,44 @@
+"""Production settings: PostgreSQL, WhiteNoise, secure cookies and headers.
+
+Configure with environment variables (README.md, docs/deploy.md). Start-up stops with one line
+when something essential is missing.
+"""
+
+from .base import *  # noqa: F403
+from .base import MIDDLEWARE, env
+from .environment import stop
+
+DEBUG = False
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    stop(
+        "SECRET_KEY ontbreekt. Zet een lange, willekeurige waarde in de omgeving, bijvoorbeeld "
+        "met: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+if not ALLOWED_HOSTS:
+    stop(
+        "ALLOWED_HOSTS ontbreekt. Zet de hostnamen van het portaal, bijvoorbeeld "
+        "ALLOWED_HOSTS=ondernemers.example.nl"
+    )
+
+# WhiteNoise serves the hashed, compressed static files straight from gunicorn.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS everywhere; a proxy in front terminates TLS and says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"

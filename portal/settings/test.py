@@ -1,0 +1,15 @@
+"""Settings for the test suite (pytest). DATABASE_URL may point at PostgreSQL."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "tests-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="portal-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,53 @@
+// Leaflet maps for elements with data-portal-map="<id of a json_script element>".
+// Progressive enhancement: the element stays hidden without JavaScript or Leaflet, and every
+// map has a list beside it with the same places and their addresses.
+(function () {
+  "use strict";
+
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+
+  function initMap(element) {
+    var data = JSON.parse(document.getElementById(element.dataset.portalMap).textContent);
+    if (!window.L || !data.markers.length) {
+      return;
+    }
+    element.hidden = false;
+    var map = L.map(element, { scrollWheelZoom: false });
+    if (data.tiles) {
+      L.tileLayer(data.tiles, {
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+      }).addTo(map);
+    }
+    var bounds = [];
+    data.markers.forEach(function (marker) {
+      var position = [marker.lat, marker.lon];
+      bounds.push(position);
+      var popup = marker.url
+        ? '<a href="' + encodeURI(marker.url) + '">' + escapeHtml(marker.name) + "</a>"
+        : "<strong>" + escapeHtml(marker.name) + "</strong>";
+      if (marker.label) {
+        popup += "<br>" + escapeHtml(marker.label);
+      }
+      L.marker(position, { title: marker.name, alt: marker.name, keyboard: true })
+        .addTo(map)
+        .bindPopup(popup);
+    });
+    if (data.boundary) {
+      var outline = L.geoJSON(data.boundary, { style: { weight: 3, fill: false, color: "#1f4e79" } }).addTo(map);
+      var box = outline.getBounds();
+      bounds.push([box.getSouth(), box.getWest()], [box.getNorth(), box.getEast()]);
+    }
+    if (bounds.length === 1) {
+      map.setView(bounds[0], 16);
+    } else {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    }
+  }
+
+  document.querySelectorAll("[data-portal-map]").forEach(initMap);
+})();

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.FaviconView.as_view()),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Dutch pages have no prefix, English ones live under /en/. Wagtail's page tree comes last:
+# it catches every path that nothing above claims.
+urlpatterns += i18n_patterns(
+    path("account/", include("allauth.account.urls")),
+    path("account/", include("home.account_urls")),
+    path("mijn-bedrijf/", include("businesses.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

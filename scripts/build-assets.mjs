@@ -1,0 +1,28 @@
+// Copies the NL Design System CSS and Leaflet from node_modules into portal/static/vendor/,
+// where Django's staticfiles finds it. Run by `make assets` (part of `make run` and `make test`).
+import { copyFileSync, cpSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const vendor = join(root, "portal", "static", "vendor");
+
+const files = [
+  ["@utrecht/design-tokens/dist/index.css", "utrecht/design-tokens.css"],
+  ["@utrecht/component-library-css/dist/index.css", "utrecht/component-library.css"],
+  ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
+];
+
+for (const [source, target] of files) {
+  const destination = join(vendor, target);
+  mkdirSync(dirname(destination), { recursive: true });
+  copyFileSync(join(root, "node_modules", source), destination);
+  console.log(`assets: ${source} -> portal/static/vendor/${target}`);
+}
+
+// Leaflet's marker and layer icons, referenced from leaflet.css as images/...
+cpSync(join(root, "node_modules", "leaflet", "dist", "images"), join(vendor, "leaflet", "images"), {
+  recursive: true,
+});
+console.log("assets: leaflet/dist/images -> portal/static/vendor/leaflet/images");

@@ -1,0 +1,260 @@
+"""The business profile page, draft visibility, and the "report outdated information" form."""
+
+import json
+import time as clock
+from datetime import date, time
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core import mail, signing
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from businesses.models import (
+    BusinessLink,
+    BusinessPhoto,
+    Language,
+    OpeningHours,
+    OutdatedInfoReport,
+    SpecialDay,
+)
+from home.forms import SALT
+
+pytestmark = pytest.mark.django_db
+
+WEEK = [(0, "09:00", "18:00"), (1, "09:00", "18:00"), (4, "18:00", "03:00")]
+
+
+@pytest.fixture
+def bakery(make_business):
+    from tests.home.test_pages import make_image
+
+    business = make_business(
+        "Bakkerij Yıldız",
+        tagline="Vers Turks brood",
+        story="<p>Mijn vader begon deze <b>bakkerij</b>.</p>",
+        sectors=["bakkerij"],
+        languages=["tr", "nl"],
+        hours=WEEK,
+        phone="030 123 4567",
+        email="info@yildiz.example.nl",
+        website="https://yildiz.example.nl",
+        kvk_number="12345678",
+        founded_year=1998,
+        step_free_entrance=True,
+    )
+    business.products.set(["pide", "simit"])
+    business.photos = [
+        BusinessPhoto(image=make_image(), alt_text="De etalage met pide", sort_order=0)
+    ]
+    business.links = [BusinessLink(service="instagram", url="https://instagram.com/yildiz")]
+    business.special_days = [SpecialDay(date=date(2099, 12, 25), closed=True, note="Kerst")]
+    business.save_revision().publish()
+    return business
+
+
+def page(client, url="/wijken/lombok/bakkerij-yildiz/"):
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_profile_shows_what_a_visitor_needs(client, bakery):
+    html = page(client)
+    assert html.h1.get_text(strip=True) == "Bakkerij Yıldız"
+    main = html.main
+    assert "Mijn vader begon deze" in main.select_one("#verhaal").find_next("div").get_text()
+    assert main.select_one(".portal-gallery img")["alt"] == "De etalage met pide"
+    assert [li.get_text(strip=True) for li in main.select("#aanbod + ul li")] == ["pide", "simit"]
+    assert main.select_one('a[href="tel:+31301234567"]').get_text(strip=True) == "030 123 4567"
+    assert main.select_one('a[href="https://instagram.com/yildiz"]') is not None
+    assert "Kanaalstraat 10" in main.select_one("address").get_text()
+    languages = [span["lang"] for span in main.select("#talen + ul [lang]")]
+    assert languages == ["nl", "tr"] or sorted(languages) == ["nl", "tr"]
+    assert "Ingang zonder drempel" in main.get_text()
+    assert main.select_one('a[href="/wijken/lombok/"]') is not None
+    rows = main.select(".portal-hours tbody tr")
+    assert len(rows) == 7
+    assert rows[0].th.get_text(strip=True).startswith("Maandag")
+    assert rows[0].td.get_text(strip=True) == "09:00–18:00"
+    assert rows[2].td.get_text(strip=True) == "gesloten"
+    assert len(main.select('.portal-hours tr[aria-current="date"]')) == 1
+
+
+def test_profile_has_json_ld_and_open_graph(client, bakery):
+    html = page(client)
+    data = json.loads(html.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "LocalBusiness"
+    assert data["name"] == "Bakkerij Yıldız"
+    assert data["address"]["postalCode"] == "3531 CJ"
+    assert data["telephone"] == "+31301234567"
+    assert {"https://schema.org/Friday"} <= {
+        s["dayOfWeek"] for s in data["openingHoursSpecification"]
+    }
+    assert data["url"] == "http://testserver/wijken/lombok/bakkerij-yildiz/"
+    assert html.select_one('meta[property="og:title"]')["content"] == "Bakkerij Yıldız"
+    assert html.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")
+
+
+def test_json_ld_cannot_break_out_of_its_script(client, make_business):
+    make_business("Evil </script><script>alert(1)</script>", tagline="</script>")
+    response = client.get("/wijken/lombok/evil-scriptscriptalert1script/")
+    assert response.status_code == 200
+    assert b"<script>alert(1)" not in response.content
+
+
+def test_drafts_and_businesses_awaiting_moderation_are_not_public(client, make_business):
+    from wagtail.models import Workflow
+
+    make_business("Concept", live=False)
+    waiting = make_business("Wacht Op Moderatie", live=False)
+    Workflow.objects.get(name="Goedkeuring door moderatoren").start(waiting, user=None)
+    assert client.get("/wijken/lombok/concept/").status_code == 404
+    assert client.get("/wijken/lombok/wacht-op-moderatie/").status_code == 404
+    assert client.get("/wijken/lombok/bestaat-niet/").status_code == 404
+    listing = client.get("/wijken/lombok/").content.decode()
+    assert "Concept" not in listing and "Wacht Op Moderatie" not in listing
+
+
+def test_a_draft_of_a_published_business_shows_the_live_version(client, bakery):
+    bakery.tagline = "Nog niet goedgekeurd"
+    bakery.save_revision()
+    html = page(client)
+    assert "Vers Turks brood" in html.get_text()
+    assert "Nog niet goedgekeurd" not in html.get_text()
+
+
+def test_profile_query_count_does_not_grow_with_photos_hours_and_languages(client, bakery):
+    from tests.home.test_pages import make_image
+
+    def count():
+        client.get("/wijken/lombok/bakkerij-yildiz/")
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/wijken/lombok/bakkerij-yildiz/")
+        return len(queries)
+
+    before = count()
+    bakery.photos = [
+        BusinessPhoto(image=make_image(), alt_text=f"Foto {i}", sort_order=i) for i in range(6)
+    ]
+    bakery.opening_hours.add(
+        *[OpeningHours(weekday=d, opens=time(8), closes=time(9)) for d in range(7)]
+    )
+
+    bakery.languages = list(Language.objects.all()[:8])
+    bakery.links = [
+        BusinessLink(service=s, url=f"https://{h}/x")
+        for s, h in (("facebook", "facebook.com"), ("x", "x.com"))
+    ]
+    bakery.special_days = [SpecialDay(date=date(2099, 1, d), closed=True) for d in range(1, 6)]
+    bakery.save_revision().publish()
+    assert count() == before
+
+
+# Report outdated information ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user("moderator", "moderator@example.nl", "x")
+    user.groups.add(Group.objects.get(name="Moderatoren"))
+    return user
+
+
+def started(seconds_ago=10):
+    return signing.dumps(clock.time() - seconds_ago, salt=SALT)
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limits():
+    cache.clear()
+
+
+def test_a_report_reaches_staff(client, bakery, moderator):
+    response = client.post(
+        "/wijken/lombok/bakkerij-yildiz/melden/",
+        {
+            "message": "Ze zijn verhuisd naar nummer 12.",
+            "email": "buur@example.nl",
+            "started": started(),
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/wijken/lombok/bakkerij-yildiz/?gemeld=1#melden"
+    report = OutdatedInfoReport.objects.get()
+    assert report.business == bakery and report.email == "buur@example.nl"
+    assert [m.to for m in mail.outbox] == [["moderator@example.nl"]]
+    assert "Bakkerij Yıldız" in mail.outbox[0].subject
+    assert "nummer 12" in mail.outbox[0].body
+    thanks = page(client, response["Location"])
+    assert "Dank je wel" in thanks.select_one("#melden").get_text()
+
+
+def test_report_errors_keep_what_was_typed(client, bakery):
+    response = client.post(
+        "/wijken/lombok/bakkerij-yildiz/melden/",
+        {"message": "", "email": "geen-adres", "started": started()},
+    )
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.select_one("#melding_email")["value"] == "geen-adres"
+    assert html.select_one("#melding_email")["aria-invalid"] == "true"
+    assert html.select_one("#melding_message_errors") is not None
+    assert html.select_one("#melden details").has_attr("open")
+    assert not OutdatedInfoReport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"website_url": "http://spam.example", "started": "ok"},  # honeypot filled in
+        {"started": "forged"},  # no valid timestamp
+        {"started": "too-fast"},  # sent within a second
+    ],
+)
+def test_spam_is_refused(client, bakery, data):
+    data = {**data, "message": "Goedkope pillen"}
+    if data["started"] == "ok":
+        data["started"] = started()
+    elif data["started"] == "too-fast":
+        data["started"] = started(seconds_ago=0)
+    response = client.post("/wijken/lombok/bakkerij-yildiz/melden/", data)
+    assert response.status_code == 200
+    assert not OutdatedInfoReport.objects.exists()
+    assert (
+        BeautifulSoup(response.content, "html.parser").select_one('#melden [role="alert"]')
+        is not None
+    )
+
+
+def test_reports_are_rate_limited(client, bakery):
+    for number in range(5):
+        response = client.post(
+            "/wijken/lombok/bakkerij-yildiz/melden/",
+            {"message": f"Melding {number}", "started": started()},
+        )
+        assert response.status_code == 302
+    response = client.post(
+        "/wijken/lombok/bakkerij-yildiz/melden/", {"message": "Nog één", "started": started()}
+    )
+    assert response.status_code == 200
+    assert "over een uur" in response.content.decode()
+    assert OutdatedInfoReport.objects.count() == 5
+
+
+def test_report_needs_csrf(bakery):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/wijken/lombok/bakkerij-yildiz/melden/", {"message": "x", "started": started()}
+    )
+    assert response.status_code == 403
+
+
+def test_reports_on_drafts_are_refused(client, make_business):
+    make_business("Concept", live=False)
+    response = client.post("/wijken/lombok/concept/melden/", {"message": "x", "started": started()})
+    assert response.status_code == 404

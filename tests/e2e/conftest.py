@@ -1,0 +1,102 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium, never a downloaded browser.
+
+The pages are served by pytest-django's live_server; axe-core comes from npm (node_modules).
+"""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# WCAG 2.1 A and AA, plus axe's best practices (landmarks, headings, ...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def browser(transactional_db, monkeypatch):
+    """Chromium for one test, started after the database is ready and stopped before it is reset.
+
+    Playwright's sync API runs an asyncio loop in this thread while it is active, and Django's
+    connections are then looked up per asyncio context: a browser kept across tests would make
+    pytest-django reset the database through the wrong connection.
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `npm ci`")
+    from playwright.sync_api import sync_playwright
+
+    # The ORM calls a test makes while Playwright's loop is active are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# The demo data as serialized rows, per database vendor: made once by load_demo_data (slow:
+# images, revisions, indexes), then restored for every browser test (fast).
+_demo_snapshot = {}
+
+
+def restore_demo_data():
+    if connection.vendor not in _demo_snapshot:
+        call_command("load_demo_data", stdout=io.StringIO())
+        _demo_snapshot[connection.vendor] = connection.creation.serialize_db_to_string()
+        return
+    connection.creation.deserialize_db_from_string(_demo_snapshot[connection.vendor])
+    # Rows came back with their own ids; move the id sequences past them (PostgreSQL).
+    sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in sql:
+            cursor.execute(statement)
+
+
+@pytest.fixture
+def demo_site(live_server, monkeypatch):
+    """The full demo site (home pages, neighbourhoods, businesses) served by the live server."""
+    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
+    restore_demo_data()
+    return live_server
+
+
+def axe_violations(page):
+    """Run axe-core on the page and return its violations, each as a readable line."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + json.dumps([node["target"] for node in v["nodes"]][:5])
+        for v in result["violations"]
+    ]
