@@ -63,10 +63,10 @@ def test_edit_form_renders_with_all_tabs_and_the_map_picker(staff, make_business
 def test_businesses_go_through_the_moderation_workflow(make_business):
     assert (
         WorkflowContentType.objects.get(content_type__model="business").workflow.name
-        == "Goedkeuring door moderatoren"
+        == "Moderatie ondernemersprofielen"
     )
     business = make_business(live=False)
-    assert business.get_workflow().name == "Goedkeuring door moderatoren"
+    assert business.get_workflow().name == "Moderatie ondernemersprofielen"
 
 
 def test_bulk_publish_and_unpublish(staff, make_business):
