@@ -12,7 +12,9 @@ OWNER_EVENTS = ("submitted", "changes_requested", "published", "declined")
 
 
 def moderator_addresses():
-    users = get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
+    users = (
+        get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 
@@ -40,8 +42,12 @@ def notify_staff_of_report(report):
 
 
 def notify_moderators_of_claim(claim):
-    send_templated_email("businesses/email/moderators_claim", {"claim": claim}, moderator_addresses())
+    send_templated_email(
+        "businesses/email/moderators_claim", {"claim": claim}, moderator_addresses()
+    )
 
 
 def notify_claim_decided(claim):
-    send_templated_email(f"businesses/email/claim_{claim.status}", {"claim": claim}, [claim.user.email])
+    send_templated_email(
+        f"businesses/email/claim_{claim.status}", {"claim": claim}, [claim.user.email]
+    )

@@ -64,7 +64,11 @@ def to_json(value):
 
 
 def store_step(draft, step, form):
-    data = {name: to_json(value) for name, value in form.cleaned_data.items() if name not in ("photo", "clean_photo")}
+    data = {
+        name: to_json(value)
+        for name, value in form.cleaned_data.items()
+        if name not in ("photo", "clean_photo")
+    }
     draft.data[step.slug] = data
     draft.data.get("_unsaved", {}).pop(step.slug, None)
     draft.save()
@@ -126,11 +130,15 @@ def photos_of(draft):
 
 def add_photo(draft, user, cleaned):
     Image = get_image_model()
-    image = Image(title=cleaned["alt_text"][:100], file=cleaned["clean_photo"], uploaded_by_user=user)
+    image = Image(
+        title=cleaned["alt_text"][:100], file=cleaned["clean_photo"], uploaded_by_user=user
+    )
     image._set_file_hash()
     image.save()
     photos = photos_of(draft)
-    photos.append({"image": image.pk, "alt_text": cleaned["alt_text"], "caption": cleaned.get("caption", "")})
+    photos.append(
+        {"image": image.pk, "alt_text": cleaned["alt_text"], "caption": cleaned.get("caption", "")}
+    )
     draft.data.setdefault("fotos", {})["photos"] = photos
     draft.save()
 
@@ -147,7 +155,9 @@ def delete_unused_images(image_ids):
     from businesses.models import ProfileDraft
 
     in_drafts = {p["image"] for d in ProfileDraft.objects.all() for p in photos_of(d)}
-    used = set(BusinessPhoto.objects.filter(image_id__in=image_ids).values_list("image_id", flat=True))
+    used = set(
+        BusinessPhoto.objects.filter(image_id__in=image_ids).values_list("image_id", flat=True)
+    )
     get_image_model().objects.filter(pk__in=set(image_ids) - used - in_drafts).delete()
 
 
@@ -209,7 +219,9 @@ def latest_version(business):
 def incomplete_steps(draft):
     """Required steps whose stored data does not validate (or is missing)."""
     return [
-        step for step in STEPS[:-1] if (step.required or step.slug in draft.data) and not stored_form(draft, step).is_valid()
+        step
+        for step in STEPS[:-1]
+        if (step.required or step.slug in draft.data) and not stored_form(draft, step).is_valid()
     ]
 
 
@@ -221,24 +233,30 @@ def apply_draft(draft, business):
         for name, value in form.cleaned_data.items():
             setattr(business, name, value)
     business.opening_hours = [
-        OpeningHours(weekday=day, opens=opens, closes=closes) for day, opens, closes in forms_by_slug["openingstijden"].ranges()
+        OpeningHours(weekday=day, opens=opens, closes=closes)
+        for day, opens, closes in forms_by_slug["openingstijden"].ranges()
     ]
     business.sectors = list(forms_by_slug["sector-talen"].cleaned_data["sectors"])
     business.languages = list(forms_by_slug["sector-talen"].cleaned_data["languages"])
     business.photos = [
-        BusinessPhoto(image_id=p["image"], alt_text=p["alt_text"], caption=p.get("caption", ""), sort_order=i)
+        BusinessPhoto(
+            image_id=p["image"], alt_text=p["alt_text"], caption=p.get("caption", ""), sort_order=i
+        )
         for i, p in enumerate(photos_of(draft))
     ]
     story = forms_by_slug["verhaal"].cleaned_data if forms_by_slug["verhaal"].is_valid() else {}
     business.story = text_to_story(story.get("story", ""))
-    business.products.set([name.strip() for name in story.get("products", "").split(",") if name.strip()][:20])
+    business.products.set(
+        [name.strip() for name in story.get("products", "").split(",") if name.strip()][:20]
+    )
     return business
 
 
 def workflow_state_of(business):
     return (
         WorkflowState.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Business), object_id=str(business.pk)
+            base_content_type=ContentType.objects.get_for_model(Business),
+            object_id=str(business.pk),
         )
         .select_related("current_task_state")
         .order_by("-created_at", "-pk")
@@ -268,7 +286,10 @@ def submit(draft, user):
         business.save()
     business.save_revision(user=user, log_action=True)
     state = workflow_state_of(business)
-    if state and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
+    if state and state.status in (
+        WorkflowState.STATUS_IN_PROGRESS,
+        WorkflowState.STATUS_NEEDS_CHANGES,
+    ):
         state.cancel(user=user)
     record_consent(user, "business_profile")
     draft.delete()
@@ -299,6 +320,10 @@ def owner_status(business):
     if business.declined_at and not business.live:
         return "rejected", comment, False
     if business.live:
-        declined_edit = bool(business.declined_at and business.last_published_at and business.declined_at > business.last_published_at)
+        declined_edit = bool(
+            business.declined_at
+            and business.last_published_at
+            and business.declined_at > business.last_published_at
+        )
         return "published", comment if declined_edit else "", False
     return "draft", "", False

@@ -14,8 +14,20 @@ MAX_PHOTOS = 8
 class BasicsForm(forms.ModelForm):
     class Meta:
         model = Business
-        fields = ["name", "neighbourhood", "tagline", "phone", "email", "website", "kvk_number", "founded_year"]
-        labels = {"name": _("Naam van je bedrijf"), "neighbourhood": _("In welke wijk zit je bedrijf?")}
+        fields = [
+            "name",
+            "neighbourhood",
+            "tagline",
+            "phone",
+            "email",
+            "website",
+            "kvk_number",
+            "founded_year",
+        ]
+        labels = {
+            "name": _("Naam van je bedrijf"),
+            "neighbourhood": _("In welke wijk zit je bedrijf?"),
+        }
         help_texts = {
             "phone": _("Bijvoorbeeld: 030 123 45 67 of 06 12345678."),
             "website": _("Begint met https://"),
@@ -24,9 +36,9 @@ class BasicsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = NeighbourhoodPage.objects.live().filter(
-            locale__language_code="nl"
-        ).order_by("title")
+        self.fields["neighbourhood"].queryset = (
+            NeighbourhoodPage.objects.live().filter(locale__language_code="nl").order_by("title")
+        )
         self.fields["neighbourhood"].empty_label = _("Kies een wijk")
 
 
@@ -42,12 +54,20 @@ class HoursForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for day, name in WEEKDAYS:
-            self.fields[f"day{day}_closed"] = forms.BooleanField(label=_("Gesloten"), required=False)
-            for part, label in (("opens_1", _("Open van")), ("closes_1", _("tot")),
-                                ("opens_2", _("en van")), ("closes_2", _("tot"))):
+        for day, _day_name in WEEKDAYS:
+            self.fields[f"day{day}_closed"] = forms.BooleanField(
+                label=_("Gesloten"), required=False
+            )
+            for part, label in (
+                ("opens_1", _("Open van")),
+                ("closes_1", _("tot")),
+                ("opens_2", _("en van")),
+                ("closes_2", _("tot")),
+            ):
                 self.fields[f"day{day}_{part}"] = forms.TimeField(
-                    label=label, required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+                    label=label,
+                    required=False,
+                    widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                 )
 
     def days(self):
@@ -56,8 +76,10 @@ class HoursForm(forms.Form):
             {
                 "name": name,
                 "closed": self[f"day{day}_closed"],
-                "ranges": [(self[f"day{day}_opens_1"], self[f"day{day}_closes_1"]),
-                           (self[f"day{day}_opens_2"], self[f"day{day}_closes_2"])],
+                "ranges": [
+                    (self[f"day{day}_opens_1"], self[f"day{day}_closes_1"]),
+                    (self[f"day{day}_opens_2"], self[f"day{day}_closes_2"]),
+                ],
             }
             for day, name in WEEKDAYS
         ]
@@ -67,14 +89,24 @@ class HoursForm(forms.Form):
         for day, name in WEEKDAYS:
             if cleaned.get(f"day{day}_closed"):
                 continue
-            ranges = [(cleaned.get(f"day{day}_opens_{n}"), cleaned.get(f"day{day}_closes_{n}")) for n in (1, 2)]
+            ranges = [
+                (cleaned.get(f"day{day}_opens_{n}"), cleaned.get(f"day{day}_closes_{n}"))
+                for n in (1, 2)
+            ]
             for number, (opens, closes) in enumerate(ranges, start=1):
                 if (opens is None) != (closes is None):
-                    missing = f"day{day}_closes_{number}" if closes is None else f"day{day}_opens_{number}"
-                    self.add_error(missing, _("Vul voor %(day)s een begin- én eindtijd in.") % {"day": name})
+                    missing = (
+                        f"day{day}_closes_{number}"
+                        if closes is None
+                        else f"day{day}_opens_{number}"
+                    )
+                    self.add_error(
+                        missing, _("Vul voor %(day)s een begin- én eindtijd in.") % {"day": name}
+                    )
             if ranges[0] == (None, None) and ranges[1] == (None, None):
                 self.add_error(
-                    f"day{day}_opens_1", _("Vul tijden in voor %(day)s, of vink 'Gesloten' aan.") % {"day": name}
+                    f"day{day}_opens_1",
+                    _("Vul tijden in voor %(day)s, of vink 'Gesloten' aan.") % {"day": name},
                 )
         return cleaned
 
@@ -145,7 +177,10 @@ class PhotoForm(forms.Form):
         upload = cleaned.get("photo")
         if upload:
             if self.photo_count >= MAX_PHOTOS:
-                self.add_error("photo", _("Je kunt hoogstens %(count)s foto's toevoegen.") % {"count": MAX_PHOTOS})
+                self.add_error(
+                    "photo",
+                    _("Je kunt hoogstens %(count)s foto's toevoegen.") % {"count": MAX_PHOTOS},
+                )
             else:
                 try:
                     cleaned["clean_photo"] = clean_photo(upload)
@@ -162,7 +197,9 @@ class StoryForm(forms.Form):
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Vertel in je eigen woorden wie je bent en wat je verkoopt. Een lege regel begint een nieuwe alinea."),
+        help_text=_(
+            "Vertel in je eigen woorden wie je bent en wat je verkoopt. Een lege regel begint een nieuwe alinea."
+        ),
     )
     products = forms.CharField(
         label=_("Producten en diensten"),

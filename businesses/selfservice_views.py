@@ -24,7 +24,9 @@ from home.privacy import consent_text, record_consent
 
 @login_required
 def my_businesses(request):
-    businesses = list(Business.objects.filter(owner=request.user).select_related("neighbourhood").order_by("name"))
+    businesses = list(
+        Business.objects.filter(owner=request.user).select_related("neighbourhood").order_by("name")
+    )
     rows = []
     for business in businesses:
         status, comment, edit_waiting = selfservice.owner_status(business)
@@ -60,7 +62,9 @@ def edit_profile(request, business_id):
     draft = ProfileDraft.objects.filter(owner=request.user, business=business).first()
     if draft is None:
         latest = selfservice.latest_version(business)
-        draft = ProfileDraft.objects.create(owner=request.user, business=business, data=selfservice.draft_data_from(latest))
+        draft = ProfileDraft.objects.create(
+            owner=request.user, business=business, data=selfservice.draft_data_from(latest)
+        )
     return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
 
 
@@ -115,13 +119,21 @@ def render_step(request, draft, current, previous, form, **extra):
         "sector_groups": sector_groups(form) if current.slug == "sector-talen" else None,
         **extra,
     }
-    return render(request, f"businesses/selfservice/step_{current.slug.replace('-', '_')}.html", context)
+    return render(
+        request, f"businesses/selfservice/step_{current.slug.replace('-', '_')}.html", context
+    )
 
 
 def sector_groups(form):
     """The sector checkboxes grouped under their main sector."""
-    by_id = {int(option.data["value"].value if hasattr(option.data["value"], "value") else option.data["value"]): option
-             for option in form["sectors"]}
+    by_id = {
+        int(
+            option.data["value"].value
+            if hasattr(option.data["value"], "value")
+            else option.data["value"]
+        ): option
+        for option in form["sectors"]
+    }
     groups = []
     for parent in Sector.objects.filter(parent__isnull=True).prefetch_related("children"):
         options = [by_id[child.pk] for child in parent.children.all() if child.pk in by_id]
@@ -144,24 +156,37 @@ def photo_step(request, draft, current, previous, following):
                 return redirect("profile_step", draft_id=draft.pk, step=current.slug)
             target = previous if request.POST.get("direction") == "back" else following
             return redirect("profile_step", draft_id=draft.pk, step=target.slug)
-    images = {image.pk: image for image in selfservice.get_image_model().objects.filter(
-        pk__in=[p["image"] for p in selfservice.photos_of(draft)])}
+    images = {
+        image.pk: image
+        for image in selfservice.get_image_model().objects.filter(
+            pk__in=[p["image"] for p in selfservice.photos_of(draft)]
+        )
+    }
     photos = [{**p, "object": images.get(p["image"])} for p in selfservice.photos_of(draft)]
-    return render_step(request, draft, current, previous, form, photos=[p for p in photos if p["object"]])
+    return render_step(
+        request, draft, current, previous, form, photos=[p for p in photos if p["object"]]
+    )
 
 
 def submit_step(request, draft, current, previous):
-    form = current.form_class(request.POST or None)
+    form = current.form_class(request.POST if request.method == "POST" else None)
     incomplete = selfservice.incomplete_steps(draft)
     if request.method == "POST" and form.is_valid() and not incomplete:
         if is_ratelimited(request, group="profile-submit", key="user", rate="10/h", increment=True):
-            form.add_error(None, _("Je hebt vandaag al veel ingediend. Probeer het over een uur opnieuw."))
+            form.add_error(
+                None, _("Je hebt vandaag al veel ingediend. Probeer het over een uur opnieuw.")
+            )
         else:
             business = selfservice.submit(draft, request.user)
             if business is None:
                 messages.info(request, _("Dit profiel was al ingediend."))
             else:
-                messages.success(request, _("Dank je wel! Je profiel is ingediend. Een medewerker van de gemeente kijkt ernaar."))
+                messages.success(
+                    request,
+                    _(
+                        "Dank je wel! Je profiel is ingediend. Een medewerker van de gemeente kijkt ernaar."
+                    ),
+                )
             return redirect("my_businesses")
     summary = {step.slug: selfservice.stored_form(draft, step) for step in selfservice.STEPS[:-1]}
     for step_form in summary.values():
@@ -198,7 +223,7 @@ def claim_business(request, business_id):
     if business.owner_id == request.user.pk:
         messages.info(request, _("Dit bedrijf staat al op jouw naam."))
         return redirect("my_businesses")
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if is_ratelimited(request, group="business-claim", key="user", rate="5/d", increment=True):
             form.add_error(None, _("Je hebt al veel claims gedaan. Probeer het morgen opnieuw."))
@@ -214,11 +239,15 @@ def claim_business(request, business_id):
                 messages.info(request, _("Je claim op dit bedrijf wordt al behandeld."))
                 return redirect("my_businesses")
             notify_moderators_of_claim(claim)
-            messages.success(request, _("Je claim is verstuurd. Je krijgt bericht zodra de gemeente hem heeft bekeken."))
+            messages.success(
+                request,
+                _("Je claim is verstuurd. Je krijgt bericht zodra de gemeente hem heeft bekeken."),
+            )
             return redirect("my_businesses")
     if form.is_bound and not form.is_valid():
         form.refresh_timestamp()
-    return render(request, "businesses/selfservice/claim.html",
-                  {"form": form, "business": business, "page_title": _("Dit is mijn bedrijf")})
-
-
+    return render(
+        request,
+        "businesses/selfservice/claim.html",
+        {"form": form, "business": business, "page_title": _("Dit is mijn bedrijf")},
+    )

@@ -1,7 +1,8 @@
 """Follow Wagtail's moderation workflow for businesses and tell the people involved."""
 
 from django.dispatch import receiver
-from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from businesses.notifications import notify_moderators_of_submission, notify_owner
 
@@ -26,10 +27,50 @@ def on_changes_requested(sender, instance, user=None, **kwargs):
     if business is None:
         return
     task_state = instance.current_task_state
-    notify_owner(business, "changes_requested", comment=(task_state.comment if task_state else "") or "")
+    notify_owner(
+        business, "changes_requested", comment=(task_state.comment if task_state else "") or ""
+    )
 
 
 @receiver(workflow_approved)
 def on_approved(sender, instance, user=None, **kwargs):
     if business := business_of(instance):
         notify_owner(business, "published")
+
+
+# Wagtail mails staff about every workflow event, in admin language and with admin links, and
+# would also mail the entrepreneur who submitted. For business profiles the portal sends its own
+# plain-language mails (above, through the tasks framework), so Wagtail's are skipped for them.
+# Connecting under Wagtail's dispatch_uids replaces its receivers whichever app is ready first.
+WAGTAIL_NOTIFIERS = [
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification", "task_submission_email_notifier"),
+    (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification", "workflow_submission_email_notifier"),
+    (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification", "workflow_rejection_email_notifier"),
+    (workflow_approved, WorkflowState, "workflow_state_approved_email_notification", "workflow_approval_email_notifier"),
+]  # fmt: skip
+
+
+def except_for_businesses(notifier_name):
+    def receiver(sender, instance=None, **kwargs):
+        from wagtail.admin import signal_handlers
+
+        workflow_state = instance.workflow_state if isinstance(instance, TaskState) else instance
+        if business_of(workflow_state) is None:
+            return getattr(signal_handlers, notifier_name)(instance=instance, **kwargs)
+        return None
+
+    return receiver
+
+
+def replace_wagtail_notifiers():
+    for signal, sender, dispatch_uid, notifier_name in WAGTAIL_NOTIFIERS:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(
+            except_for_businesses(notifier_name),
+            sender=sender,
+            dispatch_uid=dispatch_uid,
+            weak=False,
+        )
+
+
+replace_wagtail_notifiers()

@@ -1,11 +1,13 @@
-"""The businesses app in the Wagtail admin: one "Ondernemers" menu with businesses, reports
-of outdated information, sectors and languages."""
+"""The businesses app in the Wagtail admin: one "Ondernemers" menu with businesses, claims,
+reports of outdated information, sectors and languages."""
 
 import django_filters
 from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 from wagtail import hooks
+from wagtail.admin.compare import TextFieldComparison, diff_text, register_comparison_class
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
@@ -21,8 +23,20 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from businesses.admin_views import BusinessImportView, BusinessIndexView
 from businesses.bulk_actions import PublishBulkAction, UnpublishBulkAction
+from businesses.claims_admin import ClaimViewSet
 from businesses.models import Business, Language, NeighbourhoodPage, OutdatedInfoReport, Sector
+from businesses.personal_data import HANDED_TO_STAFF
 from businesses.widgets import CoordinatePickerWidget
+
+
+class PhoneNumberComparison(TextFieldComparison):
+    """Moderators compare phone numbers as text (PhoneNumber objects are not strings)."""
+
+    def htmldiff(self):
+        return diff_text(str(self.val_a or ""), str(self.val_b or "")).to_html()
+
+
+register_comparison_class(PhoneNumberField, comparison_class=PhoneNumberComparison)
 
 
 class BusinessFilterSet(WagtailFilterSet):
@@ -188,7 +202,7 @@ class LanguageViewSet(SnippetViewSet):
 
 
 class EntrepreneursGroup(SnippetViewSetGroup):
-    items = (BusinessViewSet, ReportViewSet, SectorViewSet, LanguageViewSet)
+    items = (BusinessViewSet, ClaimViewSet, ReportViewSet, SectorViewSet, LanguageViewSet)
     menu_icon = "site"
     menu_label = _("Ondernemers")
     menu_name = "entrepreneurs"
@@ -199,3 +213,14 @@ register_snippet(EntrepreneursGroup)
 
 for action in (PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", action)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        HANDED_TO_STAFF,
+        _("Overgedragen aan de gemeente"),
+        _(
+            "De eigenaar heeft zijn account verwijderd; het profiel is offline gehaald en ligt bij de gemeente."
+        ),
+    )

@@ -27,9 +27,12 @@ def download_data(request):
     """All data held about the user, as a JSON file (GDPR art. 15 and 20)."""
     data = {"exported_at": timezone.now().isoformat(), **export_user(request.user)}
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"'
+    )
     return response
 
 
@@ -55,7 +58,7 @@ class DeleteAccountForm(forms.Form):
 @login_required
 def delete_account(request):
     """Remove the account; published profiles go offline and are handed to staff (logged)."""
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():
@@ -64,6 +67,6 @@ def delete_account(request):
             user.delete()
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
         return redirect("/")
-    return render(request, "home/account/delete.html", {"form": form, "page_title": _("Account verwijderen")})
-
-
+    return render(
+        request, "home/account/delete.html", {"form": form, "page_title": _("Account verwijderen")}
+    )

@@ -236,7 +236,10 @@ class Consent(models.Model):
     """A person's consent, with the exact text they agreed to and when (GDPR art. 7)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="consents"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="consents",
     )
     purpose = models.CharField(_("doel"), max_length=60)
     text = models.TextField(_("tekst waarmee is ingestemd"))
@@ -249,4 +252,3 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.purpose} ({self.given_at:%Y-%m-%d})"
-

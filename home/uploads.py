@@ -49,9 +49,17 @@ def clean_photo(upload):
                     params={"format": image_format or "?"},
                 )
             image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, SyntaxError) as exc:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+    ) as exc:
         raise ValidationError(
-            _("Dit bestand is geen foto die we kunnen lezen. Kies een JPEG-, PNG- of WebP-bestand."),
+            _(
+                "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG-, PNG- of WebP-bestand."
+            ),
             code="not_an_image",
         ) from exc
 

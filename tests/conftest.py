@@ -21,3 +21,37 @@ def home(demo):
 @pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def fresh_state():
+    """No test inherits another's rate-limit counters, cached pages or active language (a
+    request to /en/ leaves English active in the thread, and reverse() would follow it)."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    translation.activate("nl")
+    yield
+    cache.clear()
+    translation.deactivate()
+
+
+def image_bytes(size=(64, 48), image_format="JPEG", exif=None, mode="RGB"):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new(mode, size, "orange").save(buffer, format=image_format, **options)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def jpeg():
+    """jpeg(name="foto.jpg", **image_bytes options) -> an uploaded JPEG file."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def make(name="foto.jpg", **options):
+        return SimpleUploadedFile(name, image_bytes(**options), content_type="image/jpeg")
+
+    return make

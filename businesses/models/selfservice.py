@@ -16,7 +16,10 @@ class ProfileDraft(models.Model):
     """
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ondernemer"), on_delete=models.CASCADE, related_name="profile_drafts"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ondernemer"),
+        on_delete=models.CASCADE,
+        related_name="profile_drafts",
     )
     business = models.ForeignKey(
         "businesses.Business",
@@ -52,22 +55,34 @@ class ProfileDraft(models.Model):
 
 
 class ClaimRequest(models.Model):
-    """"Dit is mijn bedrijf": someone asks to become the owner of an existing listing."""
+    """ "Dit is mijn bedrijf": someone asks to become the owner of an existing listing."""
 
     PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
-    STATUSES = [(PENDING, _("in behandeling")), (APPROVED, _("goedgekeurd")), (REJECTED, _("afgewezen"))]
+    STATUSES = [
+        (PENDING, _("in behandeling")),
+        (APPROVED, _("goedgekeurd")),
+        (REJECTED, _("afgewezen")),
+    ]
 
     business = models.ForeignKey(
-        "businesses.Business", verbose_name=_("bedrijf"), on_delete=models.CASCADE, related_name="claims"
+        "businesses.Business",
+        verbose_name=_("bedrijf"),
+        on_delete=models.CASCADE,
+        related_name="claims",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("aanvrager"), on_delete=models.CASCADE, related_name="business_claims"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aanvrager"),
+        on_delete=models.CASCADE,
+        related_name="business_claims",
     )
     kvk_number = models.CharField(_("KvK-nummer"), max_length=8)
     message = models.TextField(_("toelichting"), max_length=2000, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
     staff_comment = models.TextField(
-        _("toelichting van de gemeente"), blank=True, help_text=_("De aanvrager krijgt deze tekst per e-mail.")
+        _("toelichting van de gemeente"),
+        blank=True,
+        help_text=_("De aanvrager krijgt deze tekst per e-mail."),
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -86,7 +101,9 @@ class ClaimRequest(models.Model):
         verbose_name_plural = _("claims op bedrijven")
         constraints = [
             models.UniqueConstraint(
-                fields=["business", "user"], condition=models.Q(status="pending"), name="one_pending_claim_per_user"
+                fields=["business", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_claim_per_user",
             )
         ]
 
@@ -137,7 +154,9 @@ class ProfileReviewTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls):
-        return _("Moderatoren keuren een ondernemersprofiel goed, vragen om wijzigingen of wijzen het af")
+        return _(
+            "Moderatoren keuren een ondernemersprofiel goed, vragen om wijzigingen of wijzen het af"
+        )
 
     class Meta:
         verbose_name = _("beoordeling van een ondernemersprofiel")

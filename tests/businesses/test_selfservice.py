@@ -1,0 +1,444 @@
+"""Entrepreneurs create and keep their own profile on the public site; moderators decide."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import Revision, WorkflowState
+
+from businesses import selfservice
+from businesses.models import Business, Language, ProfileDraft, Sector
+from home.models import Consent
+
+PASSWORD = "Zonnebloem-Kanaal-42"
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(email="amira@example.nl", **fields):
+        user = django_user_model.objects.create_user(
+            email.split("@")[0], email=email, password=PASSWORD, **fields
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def entrepreneur(make_user):
+    return make_user()
+
+
+@pytest.fixture
+def owner(client, entrepreneur):
+    client.force_login(entrepreneur)
+    return client
+
+
+@pytest.fixture
+def moderator(make_user):
+    from django.contrib.auth.models import Group
+
+    user = make_user("moderator@gemeente.nl", is_staff=True)
+    user.groups.add(Group.objects.get(name="Moderatoren"))
+    return user
+
+
+@pytest.fixture
+def moderator_client(moderator):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(moderator)
+    return client
+
+
+def step_url(draft, step):
+    return reverse("profile_step", args=[draft.pk, step])
+
+
+def step_data(lombok, **changes):
+    """Valid answers for every step, as a browser would post them."""
+    bakery = Sector.objects.get(slug="bakkerij")
+    data = {
+        "basis": {
+            "name": "Bakkerij Anatolië",
+            "neighbourhood": lombok.pk,
+            "tagline": "Vers brood en baklava",
+            "phone": "030 123 4567",
+            "email": "info@anatolie.nl",
+            "website": "https://anatolie.nl",
+            "kvk_number": "12345678",
+            "founded_year": "2015",
+        },
+        "adres": {
+            "street": "Kanaalstraat",
+            "house_number": "12",
+            "house_number_addition": "",
+            "postcode": "3531 CJ",
+            "city": "Utrecht",
+        },
+        "openingstijden": {
+            **{f"day{day}_opens_1": "08:00" for day in range(6)},
+            **{f"day{day}_closes_1": "18:00" for day in range(6)},
+            "day6_closed": "on",
+        },
+        "sector-talen": {
+            "sectors": [bakery.pk],
+            "languages": list(
+                Language.objects.filter(code__in=["nl", "tr"]).values_list("pk", flat=True)
+            ),
+        },
+        "fotos": {},
+        "verhaal": {
+            "story": "Mijn moeder bakte al in Kayseri.\n\nNu bak ik in Lombok.",
+            "products": "brood, baklava",
+        },
+        "indienen": {"consent": "on"},
+    }
+    for step, values in changes.items():
+        data[step.replace("_", "-")] = {**data[step.replace("_", "-")], **values}
+    return data
+
+
+def fill_in(client, draft, lombok, until="verhaal", **changes):
+    """Post every step up to and including `until`, as a browser would."""
+    data = step_data(lombok, **changes)
+    for step in selfservice.STEP_SLUGS:
+        response = client.post(step_url(draft, step), data[step])
+        assert response.status_code == 302, (step, response.content.decode()[:3000])
+        if step == until:
+            return response
+
+
+def start(client):
+    response = client.post(reverse("profile_start"))
+    assert response.status_code == 302
+    return ProfileDraft.objects.latest("pk")
+
+
+def submitted_business(client, lombok, **changes):
+    draft = start(client)
+    fill_in(client, draft, lombok, until="indienen", **changes)
+    return Business.objects.get(name=step_data(lombok, **changes)["basis"]["name"])
+
+
+def act(moderator_client, business, action, comment=""):
+    """A moderator takes a workflow action in the Wagtail admin."""
+    state = selfservice.workflow_state_of(business)
+    url = reverse(
+        "wagtailsnippets_businesses_business:workflow_action",
+        args=[business.pk, action, state.current_task_state.pk],
+    )
+    response = moderator_client.post(url, {"comment": comment} if comment else {})
+    assert response.status_code in (200, 302), response.content.decode()[:2000]
+    return response
+
+
+# The steps -------------------------------------------------------------------------------------
+
+
+def test_my_business_needs_an_account(client):
+    response = client.get(reverse("my_businesses"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_a_step_with_errors_says_what_is_wrong_and_keeps_what_was_typed(owner, lombok):
+    draft = start(owner)
+    response = owner.post(
+        step_url(draft, "basis"),
+        {
+            "name": "Kapsalon Nour",
+            "neighbourhood": lombok.pk,
+            "phone": "12",
+            "kvk_number": "123",
+            "website": "geen url",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="Kapsalon Nour"' in html
+    assert 'value="123"' in html and 'value="12"' in html
+    assert "8 cijfers" in html
+    assert 'aria-invalid="true"' in html
+    draft.refresh_from_db()
+    assert "basis" not in draft.data
+
+
+def test_errors_are_in_english_on_the_english_site(owner, lombok):
+    draft = start(owner)
+    response = owner.post(
+        f"/en{step_url(draft, 'adres')}", {"street": "Kanaalstraat", "postcode": "ABC"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html
+    assert 'value="Kanaalstraat"' in html
+
+
+def test_going_back_keeps_an_unfinished_step(owner, lombok):
+    draft = start(owner)
+    fill_in(owner, draft, lombok, until="basis")
+    response = owner.post(
+        step_url(draft, "adres"), {"street": "Kanaalstraat", "postcode": "35", "direction": "back"}
+    )
+    assert response["Location"] == step_url(draft, "basis")
+    html = owner.get(step_url(draft, "adres")).content.decode()
+    assert 'value="Kanaalstraat"' in html and 'value="35"' in html
+
+
+def test_a_half_finished_profile_is_kept_and_can_be_resumed(owner, lombok):
+    draft = start(owner)
+    fill_in(owner, draft, lombok, until="adres")
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert "Bakkerij Anatolië" in html
+    assert step_url(draft, "basis") in html
+    html = owner.get(step_url(draft, "adres")).content.decode()
+    assert 'value="Kanaalstraat"' in html and 'value="3531 CJ"' in html
+
+
+def test_opening_hours_need_both_times_or_closed(owner, lombok):
+    draft = start(owner)
+    data = step_data(lombok)["openingstijden"]
+    response = owner.post(
+        step_url(draft, "openingstijden"), {**data, "day2_closes_1": "", "day6_closed": ""}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vul voor woensdag een begin- én eindtijd in." in html
+    assert "Vul tijden in voor zondag, of vink" in html
+    assert 'value="08:00"' in html
+
+
+def test_an_incomplete_profile_cannot_be_submitted(owner, lombok):
+    draft = start(owner)
+    fill_in(owner, draft, lombok, until="basis")
+    response = owner.post(step_url(draft, "indienen"), {"consent": "on"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert step_url(draft, "adres") in html and step_url(draft, "sector-talen") in html
+    assert not Business.objects.exists()
+
+
+def test_submitting_needs_consent(owner, lombok):
+    draft = start(owner)
+    fill_in(owner, draft, lombok, until="verhaal")
+    response = owner.post(step_url(draft, "indienen"), {})
+    assert "Zonder je toestemming kunnen we je profiel niet tonen." in response.content.decode()
+    assert not Business.objects.exists()
+
+
+def test_a_submitted_profile_waits_for_moderation_and_is_not_public(
+    owner, entrepreneur, lombok, moderator
+):
+    business = submitted_business(owner, lombok)
+    assert business.owner == entrepreneur
+    assert not business.live
+    assert business.phone.as_e164 == "+31301234567"
+    assert [h.weekday for h in business.opening_hours.all()] == [0, 1, 2, 3, 4, 5]
+    assert business.story == "<p>Mijn moeder bakte al in Kayseri.</p><p>Nu bak ik in Lombok.</p>"
+    assert sorted(t.name for t in business.products.all()) == ["baklava", "brood"]
+    assert selfservice.workflow_state_of(business).status == WorkflowState.STATUS_IN_PROGRESS
+    assert Consent.objects.filter(user=entrepreneur, purpose="business_profile").count() == 1
+    assert not ProfileDraft.objects.exists()
+    # Nothing public yet.
+    assert "Bakkerij Anatolië" not in owner.get(lombok.url).content.decode()
+    assert owner.get(f"{lombok.url}{business.slug}/").status_code == 404
+    # The entrepreneur and the moderators hear about it.
+    recipients = {to for message in mail.outbox for to in message.to}
+    assert {"amira@example.nl", "moderator@gemeente.nl"} <= recipients
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert "Ingediend, wacht op controle" in html
+
+
+def test_a_double_submit_creates_one_revision(owner, lombok):
+    draft = start(owner)
+    fill_in(owner, draft, lombok, until="verhaal")
+    first = owner.post(step_url(draft, "indienen"), {"consent": "on"})
+    second = owner.post(step_url(draft, "indienen"), {"consent": "on"})
+    assert first.status_code == 302
+    assert second.status_code == 404  # the draft became the submission
+    business = Business.objects.get()
+    assert Revision.objects.for_instance(business).count() == 1
+    assert WorkflowState.objects.filter(object_id=str(business.pk)).count() == 1
+
+
+def test_discarding_a_draft_removes_it_and_its_photos(owner, lombok, jpeg):
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects
+    before = images.count()
+    draft = start(owner)
+    owner.post(step_url(draft, "fotos"), {"photo": jpeg(), "alt_text": "De etalage"})
+    assert images.count() == before + 1
+    owner.post(reverse("profile_discard", args=[draft.pk]))
+    assert not ProfileDraft.objects.exists()
+    assert images.count() == before
+
+
+# Photos ----------------------------------------------------------------------------------------
+
+
+def test_a_photo_needs_a_description_and_a_rejected_one_says_why(owner, lombok, jpeg):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    draft = start(owner)
+    response = owner.post(step_url(draft, "fotos"), {"photo": jpeg()})
+    assert "Beschrijf wat er op de foto staat." in response.content.decode()
+    php = SimpleUploadedFile(
+        "winkel.jpg", b"<?php system($_GET['c']); ?>", content_type="image/jpeg"
+    )
+    response = owner.post(
+        step_url(draft, "fotos"),
+        {"photo": php, "alt_text": "De toonbank", "caption": "Open sinds 2015"},
+    )
+    html = response.content.decode()
+    assert "geen foto die we kunnen lezen" in html
+    assert 'value="De toonbank"' in html and 'value="Open sinds 2015"' in html
+    response = owner.post(step_url(draft, "fotos"), {"photo": jpeg(), "alt_text": "De toonbank"})
+    assert response.status_code == 302
+    html = owner.get(step_url(draft, "fotos")).content.decode()
+    assert 'alt="De toonbank"' in html
+
+
+def test_the_photos_become_part_of_the_profile(owner, lombok, jpeg):
+    draft = start(owner)
+    owner.post(step_url(draft, "fotos"), {"photo": jpeg(), "alt_text": "Verse baklava"})
+    fill_in(owner, draft, lombok, until="indienen")
+    business = Business.objects.get()
+    assert [p.alt_text for p in business.photos.all()] == ["Verse baklava"]
+
+
+# Editing a published profile --------------------------------------------------------------------
+
+
+def edit(owner, business, lombok, **basis):
+    response = owner.post(reverse("profile_edit", args=[business.pk]))
+    draft = ProfileDraft.objects.get(business=business)
+    assert response["Location"] == step_url(draft, "basis")
+    # What the profile says now is filled in already.
+    html = owner.get(step_url(draft, "basis")).content.decode()
+    assert f'value="{business.name}"' in html
+    data = {**step_data(lombok)["basis"], "name": business.name, **basis}
+    assert owner.post(step_url(draft, "basis"), data).status_code == 302
+    assert owner.post(step_url(draft, "indienen"), {"consent": "on"}).status_code == 302
+    return draft
+
+
+def test_an_edit_changes_the_live_profile_only_after_approval(
+    owner, entrepreneur, lombok, make_business, moderator_client
+):
+    business = make_business(
+        "Toko Lombok",
+        owner=entrepreneur,
+        tagline="Alles uit Azië",
+        sectors=["supermarkt-toko"],
+        languages=["nl"],
+        hours=[(0, "09:00", "18:00")],
+    )
+    edit(owner, business, lombok, tagline="Nu ook op zondag open")
+    public = owner.get(f"{lombok.url}{business.slug}/").content.decode()
+    assert "Alles uit Azië" in public and "Nu ook op zondag open" not in public
+    business.refresh_from_db()
+    assert business.live and business.has_unpublished_changes
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert "Gepubliceerd" in html and "wacht op controle" in html
+
+    # The moderator sees what changed, then approves.
+    compare = reverse(
+        "wagtailsnippets_businesses_business:revisions_compare",
+        args=[business.pk, "live", "latest"],
+    )
+    html = moderator_client.get(compare).content.decode()
+    assert "Alles uit Azië" in html and "Nu ook op zondag open" in html
+    act(moderator_client, business, "approve")
+    public = owner.get(f"{lombok.url}{business.slug}/").content.decode()
+    assert "Nu ook op zondag open" in public
+    assert any("staat online" in m.subject for m in mail.outbox if "amira@example.nl" in m.to)
+
+
+def test_changes_requested_show_the_moderators_comment(owner, lombok, moderator_client):
+    business = submitted_business(owner, lombok)
+    mail.outbox.clear()
+    act(moderator_client, business, "reject", comment="Voeg een foto van de winkel toe.")
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert "Aanpassen gevraagd" in html and "Voeg een foto van de winkel toe." in html
+    [message] = [m for m in mail.outbox if "amira@example.nl" in m.to]
+    assert "Voeg een foto van de winkel toe." in message.body
+    # Changing and submitting again sends it back to the moderators, as one new workflow.
+    edit(owner, business, lombok, tagline="Met foto")
+    assert selfservice.workflow_state_of(business).status == WorkflowState.STATUS_IN_PROGRESS
+    assert "Ingediend, wacht op controle" in owner.get(reverse("my_businesses")).content.decode()
+
+
+def test_a_declined_profile_is_rejected_for_good(owner, lombok, moderator_client):
+    business = submitted_business(owner, lombok)
+    mail.outbox.clear()
+    act(moderator_client, business, "decline", comment="Dit is geen bedrijf in Utrecht.")
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert "Afgewezen" in html and "Dit is geen bedrijf in Utrecht." in html
+    assert [m for m in mail.outbox if "amira@example.nl" in m.to]
+    response = owner.post(reverse("profile_edit", args=[business.pk]))
+    assert response["Location"] == reverse("my_businesses")
+    assert not ProfileDraft.objects.exists()
+
+
+def test_approval_publishes_a_new_profile(owner, lombok, moderator_client):
+    business = submitted_business(owner, lombok)
+    act(moderator_client, business, "approve")
+    business.refresh_from_db()
+    assert business.live
+    assert owner.get(f"{lombok.url}{business.slug}/").status_code == 200
+    assert "Gepubliceerd" in owner.get(reverse("my_businesses")).content.decode()
+
+
+# Ownership -------------------------------------------------------------------------------------
+
+
+def test_nobody_else_sees_or_changes_a_draft(client, owner, make_user, lombok):
+    draft = start(owner)
+    fill_in(owner, draft, lombok, until="basis")
+    client.force_login(make_user("someone@example.nl"))
+    for step in selfservice.STEP_SLUGS:
+        assert client.get(step_url(draft, step)).status_code == 404
+        assert client.post(step_url(draft, step), step_data(lombok)[step]).status_code == 404
+    assert client.post(reverse("profile_discard", args=[draft.pk])).status_code == 404
+    assert "Bakkerij Anatolië" not in client.get(reverse("my_businesses")).content.decode()
+    assert ProfileDraft.objects.filter(pk=draft.pk).exists()
+
+
+def test_nobody_else_edits_a_business(client, entrepreneur, make_user, make_business):
+    business = make_business("Toko Lombok", owner=entrepreneur)
+    client.force_login(make_user("someone@example.nl"))
+    assert client.post(reverse("profile_edit", args=[business.pk])).status_code == 404
+    assert client.post(reverse("profile_edit", args=[999999])).status_code == 404
+    assert "Toko Lombok" not in client.get(reverse("my_businesses")).content.decode()
+    assert not ProfileDraft.objects.exists()
+
+
+def test_views_that_change_things_only_accept_post(owner, entrepreneur, make_business):
+    business = make_business("Toko Lombok", owner=entrepreneur)
+    assert owner.get(reverse("profile_start")).status_code == 405
+    assert owner.get(reverse("profile_edit", args=[business.pk])).status_code == 405
+    assert owner.get(reverse("account_download_data")).status_code == 405
+
+
+def test_forms_need_a_csrf_token(entrepreneur, lombok):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(entrepreneur)
+    assert client.post(reverse("profile_start")).status_code == 403
+    assert not ProfileDraft.objects.exists()
+
+
+def test_submissions_are_rate_limited(owner, entrepreneur, lombok):
+    for number in range(11):
+        draft = ProfileDraft.objects.create(owner=entrepreneur)
+        fill_in(owner, draft, lombok, until="verhaal", basis={"name": f"Zaak {number}"})
+        response = owner.post(step_url(draft, "indienen"), {"consent": "on"})
+    assert response.status_code == 200
+    assert "Probeer het over een uur opnieuw" in response.content.decode()
+    assert Business.objects.count() == 10
