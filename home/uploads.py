@@ -49,13 +49,13 @@ def clean_photo(upload):
                     params={"format": image_format or "?"},
                 )
             image.load()
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow refuses images far beyond its own limit before we can read their size.
+        raise ValidationError(
+            _("Deze foto heeft veel te veel pixels. Hoogstens 40 megapixels mag."),
+            code="too_many_pixels",
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise ValidationError(
             _(
                 "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG-, PNG- of WebP-bestand."

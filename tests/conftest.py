@@ -4,6 +4,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 
+from tests.helpers import image_bytes
+
+PASSWORD = "Zonnebloem-Kanaal-42"
+
 
 @pytest.fixture
 def demo(db, monkeypatch):
@@ -37,15 +41,6 @@ def fresh_state():
     translation.deactivate()
 
 
-def image_bytes(size=(64, 48), image_format="JPEG", exif=None, mode="RGB"):
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    options = {"exif": exif} if exif is not None else {}
-    Image.new(mode, size, "orange").save(buffer, format=image_format, **options)
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def jpeg():
     """jpeg(name="foto.jpg", **image_bytes options) -> an uploaded JPEG file."""
@@ -55,3 +50,30 @@ def jpeg():
         return SimpleUploadedFile(name, image_bytes(**options), content_type="image/jpeg")
 
     return make
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """make_user(email, **fields) -> an active account with a verified e-mail address."""
+    from allauth.account.models import EmailAddress
+
+    def make(email="amira@example.nl", **fields):
+        user = django_user_model.objects.create_user(
+            email.split("@")[0], email=email, password=PASSWORD, **fields
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def entrepreneur(make_user):
+    return make_user()
+
+
+@pytest.fixture
+def owner(client, entrepreneur):
+    """A browser signed in as the entrepreneur."""
+    client.force_login(entrepreneur)
+    return client

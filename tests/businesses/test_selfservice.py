@@ -1,7 +1,5 @@
 """Entrepreneurs create and keep their own profile on the public site; moderators decide."""
 
-import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Revision, WorkflowState
@@ -9,49 +7,6 @@ from wagtail.models import Revision, WorkflowState
 from businesses import selfservice
 from businesses.models import Business, Language, ProfileDraft, Sector
 from home.models import Consent
-
-PASSWORD = "Zonnebloem-Kanaal-42"
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(email="amira@example.nl", **fields):
-        user = django_user_model.objects.create_user(
-            email.split("@")[0], email=email, password=PASSWORD, **fields
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
-
-    return make
-
-
-@pytest.fixture
-def entrepreneur(make_user):
-    return make_user()
-
-
-@pytest.fixture
-def owner(client, entrepreneur):
-    client.force_login(entrepreneur)
-    return client
-
-
-@pytest.fixture
-def moderator(make_user):
-    from django.contrib.auth.models import Group
-
-    user = make_user("moderator@gemeente.nl", is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderatoren"))
-    return user
-
-
-@pytest.fixture
-def moderator_client(moderator):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(moderator)
-    return client
 
 
 def step_url(draft, step):

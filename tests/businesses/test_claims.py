@@ -1,0 +1,145 @@
+""" "Dit is mijn bedrijf": someone asks to become the owner of a listing; staff decide."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from businesses.models import ClaimRequest
+from home.models import Consent
+from tests.helpers import started
+
+
+@pytest.fixture
+def listing(make_business):
+    return make_business("Kapsalon Nour", kvk_number="87654321")
+
+
+def claim(client, business, **data):
+    form = {
+        "kvk_number": "87654321",
+        "message": "Ik heb de zaak in 2021 overgenomen.",
+        "consent": "on",
+        "started": started(),
+    }
+    return client.post(reverse("business_claim", args=[business.pk]), {**form, **data})
+
+
+def decide(moderator_client, claim_request, decision, comment=""):
+    url = reverse("wagtailsnippets_businesses_claimrequest:edit", args=[claim_request.pk])
+    return moderator_client.post(url, {"decision": decision, "staff_comment": comment})
+
+
+def test_the_profile_invites_its_owner_to_claim_it(client, listing, lombok):
+    html = client.get(f"{lombok.url}{listing.slug}/").content.decode()
+    assert reverse("business_claim", args=[listing.pk]) in html
+
+
+def test_claiming_needs_an_account(client, listing):
+    response = client.get(reverse("business_claim", args=[listing.pk]))
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_a_claim_reaches_the_moderators(owner, entrepreneur, listing, moderator):
+    response = claim(owner, listing)
+    assert response["Location"] == reverse("my_businesses")
+    request = ClaimRequest.objects.get()
+    assert (request.user, request.status, request.kvk_matches) == (entrepreneur, "pending", True)
+    assert Consent.objects.filter(user=entrepreneur, purpose="business_claim").exists()
+    [message] = mail.outbox
+    assert message.to == ["moderator@gemeente.nl"]
+    assert "Kapsalon Nour" in message.body and "komt overeen" in message.body
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert "Kapsalon Nour" in html and "in behandeling" in html
+
+
+def test_a_claim_with_errors_keeps_what_was_typed(owner, listing):
+    response = claim(owner, listing, kvk_number="1234", consent="")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="1234"' in html and "in 2021 overgenomen" in html
+    assert "8 cijfers" in html
+    assert not ClaimRequest.objects.exists()
+
+
+def test_bots_filling_the_honeypot_are_turned_away(owner, listing):
+    response = claim(owner, listing, website_url="http://spam.example")
+    assert "lijkt op spam" in response.content.decode()
+    assert not ClaimRequest.objects.exists()
+
+
+def test_one_pending_claim_per_person(owner, listing):
+    claim(owner, listing)
+    claim(owner, listing)
+    assert ClaimRequest.objects.count() == 1
+
+
+def test_claims_are_rate_limited(owner, make_business):
+    for number in range(6):
+        response = claim(owner, make_business(f"Zaak {number}"))
+    assert response.status_code == 200
+    assert "Probeer het morgen opnieuw" in response.content.decode()
+    assert ClaimRequest.objects.count() == 5
+
+
+def test_unpublished_businesses_cannot_be_claimed(owner, make_business):
+    draft = make_business("Nog niet online", live=False)
+    assert owner.get(reverse("business_claim", args=[draft.pk])).status_code == 404
+    assert owner.get(reverse("business_claim", args=[999999])).status_code == 404
+
+
+def test_approval_makes_the_requester_the_owner(owner, entrepreneur, listing, moderator_client):
+    claim(owner, listing)
+    request = ClaimRequest.objects.get()
+    html = moderator_client.get(
+        reverse("wagtailsnippets_businesses_claimrequest:edit", args=[request.pk])
+    ).content.decode()
+    assert "komt overeen met het profiel" in html
+    mail.outbox.clear()
+    response = decide(moderator_client, request, "approve", "Welkom!")
+    assert response.status_code == 302
+    listing.refresh_from_db()
+    request.refresh_from_db()
+    assert listing.owner == entrepreneur
+    assert request.status == "approved" and request.decided_by.email == "moderator@gemeente.nl"
+    [message] = mail.outbox
+    assert message.to == ["amira@example.nl"] and "Welkom!" in message.body
+    html = owner.get(reverse("my_businesses")).content.decode()
+    assert reverse("profile_edit", args=[listing.pk]) in html
+
+
+def test_rejection_leaves_the_owner_alone(owner, listing, moderator_client):
+    claim(owner, listing, kvk_number="11111111")
+    request = ClaimRequest.objects.get()
+    html = moderator_client.get(
+        reverse("wagtailsnippets_businesses_claimrequest:edit", args=[request.pk])
+    ).content.decode()
+    assert "87654321" in html  # the number the profile has, to compare
+    mail.outbox.clear()
+    decide(moderator_client, request, "reject", "Het KvK-nummer hoort bij een ander bedrijf.")
+    listing.refresh_from_db()
+    assert listing.owner is None
+    assert ClaimRequest.objects.get().status == "rejected"
+    assert "ander bedrijf" in mail.outbox[0].body
+    # A decided claim stays decided.
+    response = decide(moderator_client, request, "approve")
+    assert response.status_code == 200
+    listing.refresh_from_db()
+    assert listing.owner is None
+
+
+def test_staff_do_not_make_claims_themselves(moderator_client):
+    response = moderator_client.get(reverse("wagtailsnippets_businesses_claimrequest:add"))
+    assert response.status_code in (302, 403)
+    html = moderator_client.get(
+        reverse("wagtailsnippets_businesses_claimrequest:list")
+    ).content.decode()
+    assert reverse("wagtailsnippets_businesses_claimrequest:add") not in html
+
+
+def test_entrepreneurs_cannot_decide_their_own_claim(owner, listing):
+    claim(owner, listing)
+    request = ClaimRequest.objects.get()
+    response = decide(owner, request, "approve")
+    assert response.status_code in (302, 403)
+    listing.refresh_from_db()
+    assert listing.owner is None
