@@ -27,6 +27,7 @@ class BasicsForm(forms.ModelForm):
         labels = {
             "name": _("Naam van je bedrijf"),
             "neighbourhood": _("In welke wijk zit je bedrijf?"),
+            "tagline": _("Je bedrijf in één zin"),
         }
         help_texts = {
             "phone": _("Bijvoorbeeld: 030 123 45 67 of 06 12345678."),
@@ -155,7 +156,7 @@ class PhotoForm(forms.Form):
     """Add one photo at a time; each needs a description for people who cannot see it."""
 
     photo = forms.FileField(
-        label=_("Foto toevoegen"),
+        label=_("Kies een foto"),
         required=False,
         help_text=_("JPEG, PNG of WebP, hoogstens 10 MB. We halen de locatiegegevens uit de foto."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),

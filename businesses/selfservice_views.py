@@ -143,16 +143,22 @@ def sector_groups(form):
 
 
 def photo_step(request, draft, current, previous, following):
+    """Photos are added one at a time ("Foto toevoegen"); a photo chosen before "Opslaan en
+    verder" is added too, so nothing the user picked is lost."""
     form = selfservice.bound_form(draft, current)
     if request.method == "POST":
         if remove := request.POST.get("remove"):
             selfservice.remove_photo(draft, int(remove) if remove.isdigit() else -1)
             return redirect("profile_step", draft_id=draft.pk, step=current.slug)
         form = selfservice.bound_form(draft, current, request.POST, request.FILES)
+        adding = "add" in request.POST
+        if adding and not request.FILES.get("photo"):
+            form.add_error("photo", _("Kies eerst een foto."))
         if form.is_valid():
             if form.cleaned_data.get("clean_photo"):
                 selfservice.add_photo(draft, request.user, form.cleaned_data)
                 messages.success(request, _("De foto is toegevoegd."))
+            if adding:
                 return redirect("profile_step", draft_id=draft.pk, step=current.slug)
             target = previous if request.POST.get("direction") == "back" else following
             return redirect("profile_step", draft_id=draft.pk, step=target.slug)
