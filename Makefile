@@ -19,6 +19,7 @@ run: install assets
 	@echo ""
 	@echo "  Portaal:  http://$(HOST):$(PORT)/        (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Beheer:   http://$(HOST):$(PORT)/admin/  gebruiker: admin  wachtwoord: $${PORTAL_ADMIN_PASSWORD:-$$(cat var/admin-password)}"
+	@echo "  Ondernemer: http://$(HOST):$(PORT)/account/login/  e-mail: ondernemer@example.nl  (zelfde wachtwoord)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -226,6 +226,39 @@ def load(stdout):
                 status,
             )
             number += 1
+    ensure_entrepreneur(stdout)
+
+
+DEMO_ENTREPRENEUR = "ondernemer@example.nl"
+
+
+def ensure_entrepreneur(stdout):
+    """An entrepreneur account that owns one published profile, to try "Mijn bedrijf".
+
+    Its password is the admin's (PORTAL_ADMIN_PASSWORD); without one the account cannot log in.
+    """
+    import os
+
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user, created = get_user_model().objects.get_or_create(
+        username="ondernemer", defaults={"email": DEMO_ENTREPRENEUR, "first_name": "Ayşe"}
+    )
+    password = os.environ.get("PORTAL_ADMIN_PASSWORD")
+    if password and not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    elif created and not password:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    EmailAddress.objects.get_or_create(
+        user=user, email=DEMO_ENTREPRENEUR, defaults={"verified": True, "primary": True}
+    )
+    business = Business.objects.filter(live=True).order_by("pk").first()
+    if business is not None and business.owner_id is None:
+        Business.objects.filter(pk=business.pk).update(owner=user)
+    stdout.write(f"Ondernemer: /account/login/ — {DEMO_ENTREPRENEUR}, met het wachtwoord van admin")
 
 
 def ensure_index(home):

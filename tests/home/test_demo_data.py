@@ -110,6 +110,17 @@ def test_demo_has_neighbourhoods_and_businesses_in_every_state(db):
     assert Business.objects.values("languages").distinct().count() >= 15
 
 
+def test_the_demo_entrepreneur_logs_in_and_owns_a_profile(client, db, monkeypatch):
+    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
+    call_command("load_demo_data", stdout=io.StringIO())
+    response = client.post(
+        "/account/login/", {"login": "ondernemer@example.nl", "password": "demo-wachtwoord-123"}
+    )
+    assert response["Location"] == "/mijn-bedrijf/"
+    [business] = Business.objects.filter(owner__email="ondernemer@example.nl")
+    assert business.name in client.get("/mijn-bedrijf/").content.decode()
+
+
 def test_unknown_app_is_refused(db):
     from django.core.management.base import CommandError
 
