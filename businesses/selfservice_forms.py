@@ -135,7 +135,7 @@ class SectorLanguageForm(forms.Form):
         label=_("Wat voor bedrijf heb je?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Kies er één of twee."),
+        help_text=_("Kies er hoogstens drie."),
         error_messages={"required": _("Kies minstens één soort bedrijf.")},
     )
     languages = NameChoiceField(
