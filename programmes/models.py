@@ -1,0 +1,334 @@
+"""Support programmes: who offers them (Provider), what they are about (Category), for whom
+(Stage, sectors, neighbourhoods), and the pages that show them."""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from businesses.models.taxonomy import NamedInLanguages
+from home.blocks import BaseStreamBlock
+
+
+class Provider(models.Model):
+    """An organisation that runs programmes: the municipality, a foundation, a bank, ..."""
+
+    KINDS = [
+        ("gemeente", _("gemeente")),
+        ("kvk", _("Kamer van Koophandel")),
+        ("stichting", _("stichting")),
+        ("financier", _("microfinancier of bank")),
+        ("incubator", _("incubator of accelerator")),
+        ("bibliotheek", _("bibliotheek")),
+        ("onderwijs", _("school of hogeschool")),
+        ("vereniging", _("ondernemersvereniging")),
+    ]
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=KINDS)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone")]),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("aanbieder")
+        verbose_name_plural = _("aanbieders")
+
+    def __str__(self):
+        return self.name
+
+
+class Category(NamedInLanguages):
+    """What a programme helps with. Focus categories (creativity, innovation, ...) come first."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    is_focus = models.BooleanField(
+        _("focus van het portaal"),
+        default=False,
+        help_text=_("Focuscategorieën staan bovenaan het overzicht en op de homepagina."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    panels = [
+        FieldPanel("name_nl"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("is_focus"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["-is_focus", "sort_order", "name_nl"]
+        verbose_name = _("categorie")
+        verbose_name_plural = _("categorieën")
+
+    def __str__(self):
+        return self.name
+
+
+class Stage(NamedInLanguages):
+    """Where an entrepreneur is: an idea, just started, or growing."""
+
+    slug = models.SlugField(_("slug"), max_length=20, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("fase")
+        verbose_name_plural = _("fases")
+
+    def __str__(self):
+        return self.name
+
+
+def expired_q(today):
+    """Programmes whose deadline or end date has passed."""
+    return Q(deadline__lt=today) | Q(end_date__lt=today)
+
+
+def open_q(today):
+    """Programmes one can still apply to: a deadline today or later, or none (and not over)."""
+    return (Q(deadline__gte=today) | Q(deadline__isnull=True)) & ~expired_q(today)
+
+
+class ProgrammeIndexPage(RoutablePageMixin, Page):
+    """/programmas/: every current programme, filterable; the archive; "Wat past bij mij?";
+    the same list as a calendar feed."""
+
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programma-overzicht")
+        verbose_name_plural = _("programma-overzichten")
+
+    def programmes(self):
+        return ProgrammePage.objects.child_of(self).live()
+
+    @path("")
+    def listing(self, request):
+        from programmes.views import listing
+
+        return listing(self, request)
+
+    @path("wat-past-bij-mij/")
+    def questionnaire(self, request):
+        from programmes.views import questionnaire
+
+        return questionnaire(self, request)
+
+    @path("agenda/")
+    def calendar(self, request):
+        from programmes.views import listing_calendar
+
+        return listing_calendar(self, request)
+
+
+class ProgrammePage(RoutablePageMixin, Page):
+    FORMATS = [
+        ("workshops", _("workshopreeks")),
+        ("coaching", _("één-op-één-coaching")),
+        ("subsidie", _("subsidie")),
+        ("lening", _("lening")),
+        ("evenement", _("evenement")),
+        ("netwerk", _("netwerk")),
+    ]
+
+    summary = models.TextField(
+        _("samenvatting"), max_length=300, help_text=_("Eén of twee zinnen voor het overzicht.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    provider = models.ForeignKey(
+        Provider,
+        verbose_name=_("aanbieder"),
+        on_delete=models.PROTECT,
+        related_name="programmes",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("categorie"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    format = models.CharField(_("vorm"), max_length=20, choices=FORMATS)
+    stages = ParentalManyToManyField(
+        Stage,
+        verbose_name=_("voor welke fase"),
+        blank=True,
+        related_name="programmes",
+        help_text=_("Leeg: voor elke fase."),
+    )
+    sectors = ParentalManyToManyField(
+        "businesses.Sector",
+        verbose_name=_("sectoren"),
+        blank=True,
+        related_name="programmes",
+        help_text=_("Leeg: voor alle sectoren. Een hoofdsector geldt ook voor zijn subsectoren."),
+    )
+    languages = ParentalManyToManyField(
+        "businesses.Language",
+        verbose_name=_("talen waarin het wordt aangeboden"),
+        blank=True,
+        related_name="programmes",
+    )
+    neighbourhoods = ParentalManyToManyField(
+        "businesses.NeighbourhoodPage",
+        verbose_name=_("wijken"),
+        blank=True,
+        related_name="programmes",
+        limit_choices_to={"locale__language_code": "nl"},
+        help_text=_("Leeg: voor de hele stad."),
+    )
+    is_free = models.BooleanField(_("gratis"), default=True)
+    cost_amount = models.DecimalField(
+        _("kosten in euro"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    cost_note = models.CharField(
+        _("toelichting op de kosten"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld: per maand, of: terug te betalen in 3 jaar."),
+    )
+    start_date = models.DateField(_("begindatum"), null=True, blank=True)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    deadline = models.DateField(
+        _("aanmelden tot en met"), null=True, blank=True, help_text=_("Leeg: doorlopend.")
+    )
+    places = models.PositiveIntegerField(_("aantal plaatsen"), null=True, blank=True)
+    apply_url = models.URLField(_("aanmelden via website"), blank=True)
+    apply_email = models.EmailField(_("aanmelden via e-mail"), blank=True)
+    apply_contact = models.CharField(
+        _("aanmelden via contactpersoon"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naam en telefoonnummer, bijvoorbeeld."),
+    )
+    requires_kvk = models.BooleanField(_("inschrijving bij de KvK nodig"), default=False)
+    max_years_since_founding = models.PositiveSmallIntegerField(
+        _("hoogstens zoveel jaar geleden opgericht"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen grens."),
+    )
+    last_checked = models.DateField(_("laatst gecontroleerd door de gemeente"), default=date.today)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("provider"), FieldPanel("category"), FieldPanel("format")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("deadline"), FieldPanel("places")]),
+                FieldRowPanel(
+                    [FieldPanel("is_free"), FieldPanel("cost_amount"), FieldPanel("cost_note")]
+                ),
+            ],
+            heading=_("Data, plaatsen en kosten"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("apply_url"), FieldPanel("apply_email"), FieldPanel("apply_contact")],
+            heading=_("Aanmelden"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("requires_kvk"), FieldPanel("max_years_since_founding")]),
+            ],
+            heading=_("Voor wie"),
+        ),
+        FieldPanel("last_checked"),
+    ]
+    parent_page_types = ["programmes.ProgrammeIndexPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("deadline"),
+    ]
+
+    class Meta:
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma's")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("De einddatum ligt vóór de begindatum.")
+        if not self.is_free and self.cost_amount is None:
+            errors["cost_amount"] = _("Vul de kosten in, of vink 'gratis' aan.")
+        if self.is_free and self.cost_amount:
+            errors["cost_amount"] = _("Een gratis programma heeft geen kosten.")
+        if not (self.apply_url or self.apply_email or self.apply_contact):
+            errors["apply_url"] = _("Vul minstens één manier van aanmelden in.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_expired_on(self, today):
+        return bool(
+            (self.deadline and self.deadline < today) or (self.end_date and self.end_date < today)
+        )
+
+    def days_left_on(self, today):
+        """Days until the deadline (0: today), or None without one or when it passed."""
+        if self.deadline is None or self.deadline < today:
+            return None
+        return (self.deadline - today).days
+
+    @property
+    def is_expired(self):
+        return self.is_expired_on(timezone.localdate())
+
+    @property
+    def is_open(self):
+        return not self.is_expired and (
+            self.deadline is None or self.deadline >= timezone.localdate()
+        )
+
+    @property
+    def days_left(self):
+        return self.days_left_on(timezone.localdate())
+
+    @path("")
+    def detail(self, request):
+        return self.render(request, context_overrides={"index": self.get_parent().specific})
+
+    @path("agenda/")
+    def calendar(self, request):
+        from programmes.calendar import calendar_response
+
+        return calendar_response([self], self.slug, request)

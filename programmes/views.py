@@ -1,0 +1,107 @@
+"""The programme index (filters, archive, calendar feed) and "Wat past bij mij?"."""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from businesses.models import Business
+from home.pagination import clamped_page
+from programmes import fit
+from programmes.calendar import calendar_response
+from programmes.filters import SORTS, ProgrammeFilter
+from programmes.forms import QuestionnaireForm
+
+PAGE_SIZE = 12
+FILTER_GROUPS = [
+    ("open", _("Aanmelden")),
+    ("gratis", _("Kosten")),
+    ("categorie", _("Waarbij")),
+    ("fase", _("Voor wie")),
+    ("sector", _("Sector")),
+    ("taal", _("Taal")),
+    ("wijk", _("Wijk")),
+]
+
+
+def with_card_data(queryset):
+    return queryset.select_related("provider", "category").prefetch_related("languages", "stages")
+
+
+def listing(index, request):
+    filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
+    paginator = Paginator(with_card_data(filterset.qs), PAGE_SIZE)
+    page = clamped_page(paginator, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = index.get_context(request)
+    facets = filterset.facets()
+    context.update(
+        {
+            "filterset": filterset,
+            "filter_groups": [
+                {"name": name, "legend": legend, "options": facets.get(name, [])}
+                for name, legend in FILTER_GROUPS
+            ],
+            "sort_options": SORTS,
+            "page_obj": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "programmes": list(page),
+            "total": paginator.count,
+            "query_string": query.urlencode(),
+            "archive": filterset.archive,
+            "today": timezone.localdate(),
+        }
+    )
+    return TemplateResponse(request, "programmes/programme_index_page.html", context)
+
+
+def listing_calendar(index, request):
+    filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
+    return calendar_response(list(filterset.qs.select_related("provider")), index.slug, request)
+
+
+def own_business(request):
+    if not request.user.is_authenticated:
+        return None
+    return (
+        Business.objects.filter(owner=request.user)
+        .select_related("neighbourhood")
+        .prefetch_related("sectors", "languages")
+        .order_by("-live", "name")
+        .first()
+    )
+
+
+def questionnaire(index, request):
+    """GET with answers shows the results (a bookmarkable, shareable URL); errors keep them."""
+    today = timezone.localdate()
+    answered = "fase" in request.GET
+    business = None if answered else own_business(request)
+    if answered:
+        form = QuestionnaireForm(request.GET)
+    else:
+        form = QuestionnaireForm(
+            initial=fit.answers_from_business(business, today) if business else {}
+        )
+    results = None
+    if answered and form.is_valid():
+        data = form.cleaned_data
+        answers = fit.Answers(
+            stage=data["fase"],
+            sector=data["sector"],
+            neighbourhood=data["wijk"],
+            language=data["taal"],
+            needs=list(data["behoefte"]),
+            has_kvk={"ja": True, "nee": False}.get(data["kvk"]),
+            founded_year=data["opgericht"],
+        )
+        programmes = (
+            with_card_data(index.programmes())
+            .prefetch_related("sectors", "neighbourhoods")
+            .order_by("pk")
+        )
+        results = fit.rank(programmes, answers, today)
+    context = index.get_context(request)
+    context.update({"form": form, "results": results, "prefilled_from": business, "today": today})
+    return TemplateResponse(request, "programmes/questionnaire.html", context)

@@ -1,0 +1,73 @@
+"""Programmes in the Wagtail admin: providers and categories as snippets, and a report of the
+programmes that need checking."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from programmes.admin_views import ProgrammesToCheckView
+from programmes.models import Category, Provider
+
+
+class ProviderViewSet(SnippetViewSet):
+    model = Provider
+    icon = "group"
+    menu_label = _("Aanbieders")
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categorieën")
+    list_display = ["__str__", "slug", "is_focus", "sort_order"]
+    search_backend_name = None
+
+
+class ProgrammesGroup(SnippetViewSetGroup):
+    items = (ProviderViewSet, CategoryViewSet)
+    menu_icon = "calendar-alt"
+    menu_label = _("Programma's")
+    menu_name = "programmes"
+    menu_order = 160
+
+
+register_snippet(ProgrammesGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "reports/programmas-nakijken/",
+            ProgrammesToCheckView.as_view(),
+            name="programmes_to_check",
+        ),
+        path(
+            "reports/programmas-nakijken/results/",
+            ProgrammesToCheckView.as_view(results_only=True),
+            name="programmes_to_check_results",
+        ),
+    ]
+
+
+class PageEditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_reports_menu_item")
+def register_programmes_to_check_menu_item():
+    return PageEditorMenuItem(
+        _("Programma's nakijken"),
+        reverse("programmes_to_check"),
+        name="programmes-to-check",
+        icon_name="calendar-alt",
+        order=150,
+    )
