@@ -76,7 +76,7 @@ def own_business(request):
 def questionnaire(index, request):
     """GET with answers shows the results (a bookmarkable, shareable URL); errors keep them."""
     today = timezone.localdate()
-    answered = "fase" in request.GET
+    answered = any(name in request.GET for name in QuestionnaireForm.base_fields)
     business = None if answered else own_business(request)
     if answered:
         form = QuestionnaireForm(request.GET)

@@ -9,8 +9,9 @@ WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
-    forms.RadioSelect: "utrecht-radio-button",
+    # CheckboxSelectMultiple is a RadioSelect subclass, so it must come first.
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
     forms.ClearableFileInput: "portal-file-input",
     forms.FileInput: "portal-file-input",
 }
@@ -32,16 +33,26 @@ def form_field(field, extra_class=""):
     if field.errors:
         described_by.append(f"{field.auto_id}_errors")
     css = widget_class(widget)
-    if field.errors:
+    if field.errors and not isinstance(widget, (forms.RadioSelect, forms.CheckboxInput)):
         css += " utrecht-textbox--invalid utrecht-textarea--invalid utrecht-select--invalid"
     attrs = {"class": f"{css} {extra_class}".strip()}
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+        # A group: the fieldset carries the hint and errors, each option its own label.
+        widget.attrs["class"] = css
+        return {
+            "field": field,
+            "options": list(field),
+            "is_group": True,
+            "option_kind": "checkbox"
+            if isinstance(widget, forms.CheckboxSelectMultiple)
+            else "radio",
+        }
     return {
         "field": field,
         "widget_html": field.as_widget(attrs=attrs),
         "is_checkbox": isinstance(widget, forms.CheckboxInput),
-        "is_group": isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)),
     }

@@ -80,3 +80,12 @@ def make_programme(programme_index, today):
         return programme
 
     return make
+
+
+@pytest.fixture
+def staff_client(client, home, django_user_model):
+    """A moderator in the admin (made after the demo data, which resets the admin's password)."""
+    client.force_login(
+        django_user_model.objects.create_superuser("beheerder", "beheer@example.nl", "x")
+    )
+    return client
