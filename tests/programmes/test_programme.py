@@ -148,7 +148,7 @@ def test_focus_categories_come_first():
 def test_demo_programmes(db, monkeypatch):
     monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
     call_command("load_demo_data", stdout=io.StringIO())
-    programmes = ProgrammePage.objects.live()
+    programmes = ProgrammePage.objects.live().filter(locale__language_code="nl")
     assert programmes.count() >= 25
     assert programmes.filter(category__is_focus=True).count() * 3 >= programmes.count() * 2
     today = timezone.localdate()
@@ -158,3 +158,38 @@ def test_demo_programmes(db, monkeypatch):
         or programmes.filter(languages__code__in=["tr", "ar"]).count() >= 3
     )
     assert get_user_model().objects.filter(username="admin").exists()
+    # The English site shows them too, as aliases of the Dutch pages until they are translated.
+    assert (
+        ProgrammePage.objects.live().filter(locale__language_code="en").count()
+        == programmes.filter(locale__language_code="nl").count()
+    )
+
+
+def test_staff_add_a_programme_in_the_admin(staff_client, programme_index):
+    from programmes.models import Provider
+
+    url = f"/admin/pages/add/programmes/programmepage/{programme_index.pk}/"
+    html = staff_client.get(url).content.decode()
+    assert "Voor wie" in html and "Aanmelden" in html
+    provider = Provider.objects.create(name="KvK Utrecht", kind="kvk")
+    data = {
+        "title": "Nieuwe cursus",
+        "slug": "nieuwe-cursus",
+        "summary": "Leer ondernemen.",
+        "provider": provider.pk,
+        "category": Category.objects.get(slug="innovatie").pk,
+        "format": "workshops",
+        "is_free": "on",
+        "apply_email": "info@example.nl",
+        "last_checked": "2026-11-01",
+        "body-count": "0",
+        "action-publish": "publish",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ProgrammePage.objects.get(slug="nieuwe-cursus", locale__language_code="nl").live
+    data["slug"] = "fout"
+    data["last_checked"] = "31-31-2026"
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert not ProgrammePage.objects.filter(slug="fout").exists()
