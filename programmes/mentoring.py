@@ -1,0 +1,396 @@
+"""What happens to a match request, step by step: the engine's proposal, staff confirming it,
+the introduction, the mentor's answer, the intake, the feedback at the end. Every step is a
+MatchEvent and sends its e-mails (through the tasks framework)."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from businesses.models import Language, NeighbourhoodPage, Sector
+from home.email import send_templated_email
+from programmes import matching
+from programmes.models import (
+    MatchEvent,
+    MatchRequest,
+    Mentor,
+    MentorMatch,
+    MunicipalContact,
+    Need,
+    Proposal,
+    Stage,
+)
+
+BUSY = [MentorMatch.INTRODUCED, MentorMatch.ACCEPTED, MentorMatch.ACTIVE]
+
+
+# From the database to the engine's plain data ----------------------------------------------
+
+
+def mentor_loads():
+    return dict(
+        MentorMatch.objects.filter(status__in=BUSY)
+        .values("mentor_id")
+        .annotate(n=Count("id"))
+        .values_list("mentor_id", "n")
+    )
+
+
+def candidates(queryset=None):
+    loads = mentor_loads()
+    mentors = (queryset or Mentor.objects.filter(live=True)).prefetch_related(
+        "expertise", "sectors", "stages", "languages", "neighbourhoods"
+    )
+    return [
+        matching.Candidate(
+            id=m.pk,
+            name=m.name,
+            expertise=frozenset(n.pk for n in m.expertise.all()),
+            sectors=frozenset(s.pk for s in m.sectors.all()),
+            stages=frozenset(s.pk for s in m.stages.all()),
+            languages=frozenset(language.pk for language in m.languages.all()),
+            neighbourhoods=frozenset(n.pk for n in m.neighbourhoods.all()),
+            capacity=m.capacity,
+            load=loads.get(m.pk, 0),
+            active=m.is_active,
+            vetted=m.vetted_at is not None,
+        )
+        for m in mentors
+    ]
+
+
+def contacts():
+    return [
+        matching.Contact(
+            id=c.pk,
+            name=c.name,
+            topics=frozenset(t.pk for t in c.topics.all()),
+            neighbourhoods=frozenset(n.pk for n in c.neighbourhoods.all()),
+            languages=frozenset(language.pk for language in c.languages.all()),
+        )
+        for c in MunicipalContact.objects.prefetch_related("topics", "neighbourhoods", "languages")
+    ]
+
+
+def names():
+    neighbourhoods = NeighbourhoodPage.objects.filter(locale__language_code="nl").values_list(
+        "pk", "title", "district"
+    )
+    return matching.Names(
+        needs={n.pk: n.name for n in Need.objects.all()},
+        sectors={s.pk: s.name for s in Sector.objects.all()},
+        stages={s.pk: s.name for s in Stage.objects.all()},
+        languages={language.pk: language.name for language in Language.objects.all()},
+        neighbourhoods={pk: title for pk, title, _district in neighbourhoods},
+        districts={pk: district for pk, _title, district in neighbourhoods},
+        dutch=Language.objects.filter(code="nl").values_list("pk", flat=True).first(),
+    )
+
+
+def wish_for(request):
+    return matching.Wish(
+        needs=frozenset(n.pk for n in request.needs.all()),
+        sector=request.sector_id,
+        sector_parent=request.sector.parent_id if request.sector_id else None,
+        stage=request.stage_id,
+        neighbourhood=request.neighbourhood_id,
+        languages=frozenset(language.pk for language in request.languages.all()),
+        shared_language_required=request.shared_language_required,
+    )
+
+
+def contact_for(request):
+    found = matching.best_contact(wish_for(request), contacts())
+    return MunicipalContact.objects.filter(pk=found.id).first() if found else None
+
+
+# The steps ------------------------------------------------------------------------------------
+
+
+def log(request, status, actor=None, label="", note=""):
+    MatchEvent.objects.create(
+        request=request, status=status, actor=actor, actor_label=label, note=note
+    )
+
+
+def set_status(request, status):
+    request.status = status
+    request.updated_at = timezone.now()
+    request.save(update_fields=["status", "updated_at"])
+
+
+def staff_addresses():
+    from businesses.notifications import moderator_addresses
+
+    return moderator_addresses()
+
+
+@transaction.atomic
+def submit(request, founder):
+    """A new request: store the engine's proposal and tell the founder and staff."""
+    log(request, MatchRequest.REQUESTED, founder, str(founder.email))
+    proposals = propose(request)
+    contact = contact_for(request)
+    send_templated_email(
+        "programmes/email/founder_received",
+        {"request": request, "contact": contact, "found": bool(proposals)},
+        [founder.email],
+    )
+    template = (
+        "programmes/email/staff_new_request" if proposals else "programmes/email/staff_no_candidate"
+    )
+    send_templated_email(template, {"request": request, "proposals": proposals}, staff_addresses())
+    return proposals
+
+
+def propose(request, exclude=()):
+    """(Re)compute the engine's proposal for a request and store it."""
+    ranked = matching.rank_mentors(
+        wish_for(request), [c for c in candidates() if c.id not in set(exclude)], names()
+    )
+    request.proposals.all().delete()
+    return [
+        Proposal.objects.create(
+            request=request, mentor_id=r.candidate.id, position=i, score=r.score, reasons=r.reasons
+        )
+        for i, r in enumerate(ranked)
+    ]
+
+
+@transaction.atomic
+def confirm(request, user, mentor_ids, note=""):
+    """Staff confirm the proposal, in their own order, possibly with other mentors."""
+    existing = {p.mentor_id: p for p in request.proposals.all()}
+    request.proposals.exclude(mentor_id__in=mentor_ids).delete()
+    for position, mentor_id in enumerate(mentor_ids):
+        proposal = existing.get(mentor_id) or Proposal(
+            request=request, mentor_id=mentor_id, reasons=[str(_("gekozen door de gemeente"))]
+        )
+        proposal.position = position
+        proposal.save()
+    request.staff_note = note
+    request.save(update_fields=["staff_note"])
+    set_status(request, MatchRequest.PROPOSED)
+    log(request, MatchRequest.PROPOSED, user, user.get_full_name() or user.get_username(), note)
+
+
+class CannotIntroduce(Exception):
+    pass
+
+
+@transaction.atomic
+def introduce(request, user):
+    """E-mail the first proposed mentor who still has room, and the founder."""
+    loads = mentor_loads()
+    for proposal in request.proposals.select_related("mentor"):
+        mentor = proposal.mentor
+        if (
+            mentor.live
+            and mentor.is_active
+            and mentor.vetted_at
+            and loads.get(mentor.pk, 0) < mentor.capacity
+        ):
+            break
+    else:
+        raise CannotIntroduce
+    match = MentorMatch.objects.create(request=request, mentor=mentor)
+    set_status(request, MatchRequest.INTRODUCED)
+    log(
+        request,
+        MatchRequest.INTRODUCED,
+        user,
+        user.get_full_name() or user.get_username(),
+        mentor.name,
+    )
+    context = {"request": request, "match": match, "mentor": mentor, "reasons": proposal.reasons}
+    send_templated_email("programmes/email/mentor_introduced", context, [mentor.email])
+    send_templated_email("programmes/email/founder_introduced", context, [request.founder.email])
+    return match
+
+
+@transaction.atomic
+def answer(match, accept, note=""):
+    """The mentor accepts or declines through their link."""
+    request = match.request
+    match.status = MentorMatch.ACCEPTED if accept else MentorMatch.DECLINED
+    match.updated_at = timezone.now()
+    match.save(update_fields=["status", "updated_at"])
+    label = f"{match.mentor.name} (mentor)"
+    if accept:
+        log(request, MentorMatch.ACCEPTED, None, label, note)
+        send_templated_email(
+            "programmes/email/founder_accepted",
+            {"request": request, "match": match},
+            [request.founder.email],
+        )
+        send_templated_email(
+            "programmes/email/mentor_accepted",
+            {"request": request, "match": match},
+            [match.mentor.email],
+        )
+    else:
+        log(request, MentorMatch.DECLINED, None, label, note)
+        request.proposals.filter(mentor=match.mentor).delete()
+        set_status(request, MatchRequest.PROPOSED)
+        send_templated_email(
+            "programmes/email/staff_declined",
+            {"request": request, "match": match, "note": note},
+            staff_addresses(),
+        )
+
+
+@transaction.atomic
+def record_intake(match, goal, frequency, label):
+    match.intake_goal, match.intake_frequency = goal, frequency
+    match.status = MentorMatch.ACTIVE
+    match.updated_at = timezone.now()
+    match.save()
+    set_status(match.request, MatchRequest.ACTIVE)
+    log(match.request, MatchRequest.ACTIVE, None, label, goal)
+
+
+@transaction.atomic
+def give_feedback(match, by_founder, rating, comment, self_assessment=None):
+    """Both sides rate the match; when both have, it is completed."""
+    if by_founder:
+        match.founder_rating, match.founder_comment = rating, comment
+        match.request.self_assessment_end = self_assessment or {}
+        match.request.save(update_fields=["self_assessment_end"])
+        label = match.request.founder.email
+    else:
+        match.mentor_rating, match.mentor_comment = rating, comment
+        label = f"{match.mentor.name} (mentor)"
+    log(match.request, "feedback", None, label, comment)
+    if match.founder_rating and match.mentor_rating:
+        match.status = MentorMatch.COMPLETED
+        set_status(match.request, MatchRequest.COMPLETED)
+        log(match.request, MatchRequest.COMPLETED, None, label)
+    match.updated_at = timezone.now()
+    match.save()
+
+
+@transaction.atomic
+def close(request, user, reason, label=None):
+    request.close_reason = reason
+    request.save(update_fields=["close_reason"])
+    request.matches.filter(status__in=BUSY).update(
+        status=MentorMatch.CLOSED, updated_at=timezone.now()
+    )
+    set_status(request, MatchRequest.CLOSED)
+    log(request, MatchRequest.CLOSED, user, label or (user.get_username() if user else ""), reason)
+
+
+# Reminders ------------------------------------------------------------------------------------
+
+# Days a step may take before someone is reminded.
+STALL_DAYS = {
+    MatchRequest.REQUESTED: 3,
+    MatchRequest.PROPOSED: 3,
+    MatchRequest.INTRODUCED: 5,
+    MentorMatch.ACCEPTED: 10,
+    MatchRequest.ACTIVE: 60,
+}
+
+
+def stalled(now=None):
+    """(request, whom to remind) for every request whose current step takes too long."""
+    now = now or timezone.now()
+    found = []
+    for request in MatchRequest.objects.exclude(
+        status__in=[MatchRequest.COMPLETED, MatchRequest.CLOSED]
+    ).select_related("founder"):
+        step = request.status
+        match = request.current_match
+        if step == MatchRequest.INTRODUCED and match and match.status == MentorMatch.ACCEPTED:
+            step = MentorMatch.ACCEPTED
+        days = STALL_DAYS.get(step)
+        if days is None or (now - request.updated_at).days < days:
+            continue
+        last = request.events.filter(status="reminder").order_by("-created_at").first()
+        if last and (now - last.created_at).days < days:
+            continue
+        found.append((request, step, match))
+    return found
+
+
+def send_reminders(now=None):
+    sent = 0
+    for request, step, match in stalled(now):
+        context = {"request": request, "match": match, "step": step}
+        if step in (MatchRequest.REQUESTED, MatchRequest.PROPOSED):
+            to = staff_addresses()
+        elif step in (MatchRequest.INTRODUCED, MentorMatch.ACCEPTED) and match:
+            to = [match.mentor.email]
+        else:
+            to = [request.founder.email] + ([match.mentor.email] if match else [])
+        send_templated_email("programmes/email/reminder", context, to)
+        log(request, "reminder", None, "portaal", step)
+        sent += 1
+    return sent
+
+
+# Figures for staff ------------------------------------------------------------------------------
+
+
+def working_days_between(start, end):
+    days, current = 0, start
+    while current < end:
+        current = current + timedelta(days=1)
+        if current.weekday() < 5:
+            days += 1
+    return days
+
+
+def figures(queryset=None):
+    requests = queryset if queryset is not None else MatchRequest.objects.all()
+    total = requests.count()
+    per_month = list(
+        requests.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    proposed_events = dict(
+        MatchEvent.objects.filter(request__in=requests, status=MatchRequest.PROPOSED)
+        .values("request_id")
+        .annotate(first=Min("created_at"))
+        .values_list("request_id", "first")
+    )
+    quick = sum(
+        1
+        for pk, created in requests.values_list("pk", "created_at")
+        if pk in proposed_events
+        and working_days_between(created.date(), proposed_events[pk].date()) <= 5
+    )
+    reached_active = (
+        requests.filter(
+            Q(status__in=[MatchRequest.ACTIVE, MatchRequest.COMPLETED])
+            | Q(events__status=MatchRequest.ACTIVE)
+        )
+        .distinct()
+        .count()
+    )
+    completed = requests.filter(status=MatchRequest.COMPLETED).count()
+    ratings = [
+        r
+        for pair in MentorMatch.objects.filter(
+            request__in=requests, status=MentorMatch.COMPLETED
+        ).values_list("founder_rating", "mentor_rating")
+        for r in pair
+        if r
+    ]
+
+    def share(n):
+        return round(100 * n / total) if total else 0
+
+    return {
+        "total": total,
+        "per_month": per_month,
+        "proposed_within_5_days": share(quick),
+        "reached_active": share(reached_active),
+        "completed": share(completed),
+        "mean_rating": round(sum(ratings) / len(ratings), 1) if ratings else None,
+    }

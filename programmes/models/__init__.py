@@ -1,0 +1,35 @@
+from programmes.models.mentoring import (
+    MatchEvent,
+    MatchRequest,
+    Mentor,
+    MentorMatch,
+    MunicipalContact,
+    Need,
+    Proposal,
+)
+from programmes.models.programmes import (
+    Category,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    Provider,
+    Stage,
+    expired_q,
+    open_q,
+)
+
+__all__ = [
+    "Category",
+    "MatchEvent",
+    "MatchRequest",
+    "Mentor",
+    "MentorMatch",
+    "MunicipalContact",
+    "Need",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "Proposal",
+    "Provider",
+    "Stage",
+    "expired_q",
+    "open_q",
+]
