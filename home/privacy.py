@@ -57,6 +57,11 @@ def _consent_texts():
             "e-mailadres gebruikt de gemeente alleen om contact met mij op te nemen over mijn profiel. "
             "Ik kan mijn gegevens altijd downloaden of laten verwijderen."
         ),
+        "mentor_request": _(
+            "Ik geef toestemming om mijn aanvraag (mijn voornaam, mijn bedrijf en wat ik hierboven schrijf) te "
+            "delen met de mentor die de gemeente voorstelt. Mijn e-mailadres krijgt de mentor pas als hij of zij "
+            "ja zegt."
+        ),
         "business_claim": _(
             "Ik verklaar dat ik eigenaar ben van dit bedrijf of het mag vertegenwoordigen. De gemeente "
             "mag mijn gegevens gebruiken om dit te controleren."

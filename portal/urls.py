@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.account.urls")),
     path("account/", include("home.account_urls")),
     path("mijn-bedrijf/", include("businesses.urls")),
+    path("", include("programmes.mentoring_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -618,3 +618,6 @@ def load(stdout):
     ensure_english_aliases(index)
     add_menu_item(index, sort_order=-5)
     stdout.write(f"Programma's: {ProgrammePage.objects.child_of(index).count()}")
+
+
+from programmes import demo_mentoring  # noqa: E402, F401  (registers its demo step)

@@ -321,12 +321,17 @@ def send_reminders(now=None):
     for request, step, match in stalled(now):
         context = {"request": request, "match": match, "step": step}
         if step in (MatchRequest.REQUESTED, MatchRequest.PROPOSED):
-            to = staff_addresses()
-        elif step in (MatchRequest.INTRODUCED, MentorMatch.ACCEPTED) and match:
-            to = [match.mentor.email]
+            send_templated_email("programmes/email/reminder", context, staff_addresses())
+        elif match and step in (MatchRequest.INTRODUCED, MentorMatch.ACCEPTED):
+            send_templated_email("programmes/email/reminder", context, [match.mentor.email])
         else:
-            to = [request.founder.email] + ([match.mentor.email] if match else [])
-        send_templated_email("programmes/email/reminder", context, to)
+            send_templated_email("programmes/email/reminder", context, [request.founder.email])
+            if match:
+                send_templated_email(
+                    "programmes/email/reminder",
+                    {**context, "for_mentor": True},
+                    [match.mentor.email],
+                )
         log(request, "reminder", None, "portaal", step)
         sent += 1
     return sent

@@ -9,7 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from programmes.admin_views import ProgrammesToCheckView
-from programmes.models import Category, Provider
+from programmes.mentoring_admin import QueueView, RequestView
+from programmes.models import Category, Mentor, MunicipalContact, Provider
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -30,8 +31,27 @@ class CategoryViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class MentorViewSet(SnippetViewSet):
+    model = Mentor
+    icon = "user"
+    menu_label = _("Mentoren")
+    list_display = ["name", "email", "capacity", "is_active", "vetted_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "email"]
+    search_backend_name = None
+
+
+class ContactViewSet(SnippetViewSet):
+    model = MunicipalContact
+    icon = "mail"
+    menu_label = _("Contactpersonen gemeente")
+    list_display = ["name", "role", "email"]
+    search_fields = ["name", "role"]
+    search_backend_name = None
+
+
 class ProgrammesGroup(SnippetViewSetGroup):
-    items = (ProviderViewSet, CategoryViewSet)
+    items = (ProviderViewSet, CategoryViewSet, MentorViewSet, ContactViewSet)
     menu_icon = "calendar-alt"
     menu_label = _("Programma's")
     menu_name = "programmes"
@@ -44,6 +64,8 @@ register_snippet(ProgrammesGroup)
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
+        path("mentoraanvragen/", QueueView.as_view(), name="mentoring_queue"),
+        path("mentoraanvragen/<int:pk>/", RequestView.as_view(), name="mentoring_request"),
         path(
             "reports/programmas-nakijken/",
             ProgrammesToCheckView.as_view(),
@@ -70,4 +92,20 @@ def register_programmes_to_check_menu_item():
         name="programmes-to-check",
         icon_name="calendar-alt",
         order=150,
+    )
+
+
+class MentoringMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("programmes.change_matchrequest")
+
+
+@hooks.register("register_admin_menu_item")
+def register_mentoring_menu_item():
+    return MentoringMenuItem(
+        _("Mentoraanvragen"),
+        reverse("mentoring_queue"),
+        name="mentoring",
+        icon_name="group",
+        order=170,
     )

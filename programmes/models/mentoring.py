@@ -303,6 +303,9 @@ class Proposal(models.Model):
             models.UniqueConstraint(fields=["request", "mentor"], name="one_proposal_per_mentor")
         ]
 
+    def __str__(self):
+        return f"{self.position + 1}. {self.mentor}"
+
 
 def new_token():
     return secrets.token_urlsafe(24)
@@ -367,6 +370,20 @@ class MentorMatch(models.Model):
         return f"{self.request} → {self.mentor}"
 
 
+EVENT_LABELS = {
+    "requested": _("aangevraagd"),
+    "proposed": _("voorstel bevestigd door de gemeente"),
+    "introduced": _("voorgesteld aan een mentor"),
+    "accepted": _("de mentor zegt ja"),
+    "declined": _("de mentor zegt nee"),
+    "active": _("eerste gesprek gehad, afspraken gemaakt"),
+    "feedback": _("reactie gegeven"),
+    "completed": _("afgerond"),
+    "closed": _("gestopt"),
+    "reminder": _("herinnering verstuurd"),
+}
+
+
 class MatchEvent(models.Model):
     """One step in a request's life: who did it, when, and a note."""
 
@@ -387,4 +404,8 @@ class MatchEvent(models.Model):
         verbose_name_plural = _("stappen")
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.status} ({self.actor_label})"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.label} ({self.actor_label})"
+
+    @property
+    def label(self):
+        return EVENT_LABELS.get(self.status, self.status)

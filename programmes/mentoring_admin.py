@@ -1,0 +1,195 @@
+"""The staff queue of match requests in the Wagtail admin: filters, figures, and per request the
+engine's proposal with its reasons, which staff confirm, reorder or replace before introducing."""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from businesses.models import NeighbourhoodPage
+from home.pagination import clamped_page
+from programmes import mentoring
+from programmes.models import MatchRequest, Mentor
+
+
+class QueueFilter(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle"))] + MatchRequest.STATUSES, required=False
+    )
+    wijk = forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=NeighbourhoodPage.objects.filter(locale__language_code="nl").order_by("title"),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    ouder_dan = forms.TypedChoiceField(
+        label=_("Wacht langer dan"),
+        choices=[
+            ("", _("Maakt niet uit")),
+            ("5", _("5 dagen")),
+            ("14", _("14 dagen")),
+            ("30", _("30 dagen")),
+        ],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+
+class StaffOnly:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("programmes.change_matchrequest"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class QueueView(StaffOnly, WagtailAdminTemplateMixin, View):
+    template_name = "programmes/admin/queue.html"
+    page_title = _("Mentoraanvragen")
+    header_icon = "group"
+
+    def get(self, request):
+        form = QueueFilter(request.GET or None)
+        requests = MatchRequest.objects.select_related(
+            "founder", "neighbourhood", "stage"
+        ).order_by("-created_at")
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["status"]:
+                requests = requests.filter(status=data["status"])
+            if data["wijk"]:
+                requests = requests.filter(neighbourhood=data["wijk"])
+            if data["ouder_dan"]:
+                requests = requests.filter(
+                    updated_at__lt=timezone.now() - timedelta(days=data["ouder_dan"])
+                )
+        page = clamped_page(Paginator(requests, 30), request.GET.get("p"))
+        context = self.get_context_data(form=form, page=page, figures=mentoring.figures())
+        return TemplateResponse(request, self.template_name, context)
+
+
+class ConfirmForm(forms.Form):
+    first = forms.ModelChoiceField(label=_("Eerste keus"), queryset=Mentor.objects.none())
+    second = forms.ModelChoiceField(
+        label=_("Tweede keus"), queryset=Mentor.objects.none(), required=False
+    )
+    third = forms.ModelChoiceField(
+        label=_("Derde keus"), queryset=Mentor.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only mentors who are vetted, active and not at capacity can be chosen.
+        loads = mentoring.mentor_loads()
+        available = [
+            m.pk
+            for m in Mentor.objects.filter(live=True, is_active=True, vetted_at__isnull=False)
+            if loads.get(m.pk, 0) < m.capacity
+        ]
+        for name in ("first", "second", "third"):
+            self.fields[name].queryset = Mentor.objects.filter(pk__in=available)
+
+    def mentor_ids(self):
+        ids = []
+        for name in ("first", "second", "third"):
+            mentor = self.cleaned_data.get(name)
+            if mentor and mentor.pk not in ids:
+                ids.append(mentor.pk)
+        return ids
+
+
+class CloseRequestForm(forms.Form):
+    reason = forms.CharField(label=_("Reden"), max_length=300)
+
+
+class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
+    template_name = "programmes/admin/request.html"
+    header_icon = "group"
+
+    @property
+    def page_title(self):
+        return str(self.match_request)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("mentoring_queue"), "label": _("Mentoraanvragen")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def dispatch(self, request, pk):
+        self.match_request = get_object_or_404(
+            MatchRequest.objects.select_related(
+                "founder", "business", "sector", "stage", "neighbourhood"
+            ),
+            pk=pk,
+        )
+        return super().dispatch(request, pk)
+
+    def render(self, confirm_form=None, close_form=None):
+        proposals = list(self.match_request.proposals.select_related("mentor"))
+        initial = dict(
+            zip(("first", "second", "third"), [p.mentor_id for p in proposals], strict=False)
+        )
+        context = self.get_context_data(
+            match_request=self.match_request,
+            proposals=proposals,
+            confirm_form=confirm_form or ConfirmForm(initial=initial),
+            close_form=close_form or CloseRequestForm(),
+            contact=mentoring.contact_for(self.match_request),
+            matches=self.match_request.matches.select_related("mentor"),
+            events=self.match_request.events.select_related("actor"),
+        )
+        return TemplateResponse(self.request, self.template_name, context)
+
+    def get(self, request, pk):
+        return self.render()
+
+    def post(self, request, pk):
+        match_request = self.match_request
+        finished = match_request.status in (MatchRequest.COMPLETED, MatchRequest.CLOSED)
+        action = request.POST.get("action")
+        if action == "recalculate" and not finished:
+            mentoring.propose(
+                match_request, exclude=match_request.matches.values_list("mentor_id", flat=True)
+            )
+            messages.success(request, _("Het voorstel is opnieuw berekend."))
+        elif action == "confirm" and not finished:
+            form = ConfirmForm(request.POST)
+            if not form.is_valid():
+                return self.render(confirm_form=form)
+            mentoring.confirm(
+                match_request, request.user, form.mentor_ids(), form.cleaned_data["note"]
+            )
+            messages.success(request, _("Het voorstel is bevestigd."))
+        elif action == "introduce" and match_request.status == MatchRequest.PROPOSED:
+            try:
+                mentoring.introduce(match_request, request.user)
+                messages.success(
+                    request, _("De mentor en de ondernemer hebben een e-mail gekregen.")
+                )
+            except mentoring.CannotIntroduce:
+                messages.error(
+                    request,
+                    _("Geen van de gekozen mentoren heeft nu ruimte. Kies een andere mentor."),
+                )
+        elif action == "close" and not finished:
+            form = CloseRequestForm(request.POST)
+            if not form.is_valid():
+                return self.render(close_form=form)
+            mentoring.close(match_request, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("De aanvraag is gesloten."))
+        else:
+            messages.error(request, _("Deze stap kan nu niet."))
+        return redirect("mentoring_request", pk=pk)

@@ -1,0 +1,169 @@
+"""Forms of the mentoring journey: the founder's request, the mentor's intake and both sides'
+feedback. Plain language; every field says what it is for."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from home.privacy import consent_text
+from programmes.models import MatchRequest, MentorMatch, Need, Stage
+from programmes.models.mentoring import SELF_ASSESSMENT
+
+SCALE = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class NameChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class NamesChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def self_assessment_fields():
+    return {
+        f"self_{key}": forms.ChoiceField(
+            label=label,
+            choices=SCALE,
+            widget=forms.RadioSelect,
+            help_text=_("1: klopt helemaal niet, 5: klopt helemaal."),
+        )
+        for key, label in SELF_ASSESSMENT
+    }
+
+
+class SelfAssessmentMixin:
+    def self_assessment(self):
+        return {key: int(self.cleaned_data[f"self_{key}"]) for key, _label in SELF_ASSESSMENT}
+
+
+class MatchRequestForm(SelfAssessmentMixin, forms.ModelForm):
+    needs = NamesChoiceField(
+        label=_("Waar wil je hulp bij?"),
+        queryset=Need.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één onderwerp.")},
+    )
+    stage = forms.ModelChoiceField(
+        label=_("Waar sta je met je bedrijf?"),
+        queryset=Stage.objects.all(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    sector = NameChoiceField(
+        label=_("Wat voor bedrijf is het?"),
+        queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
+        required=False,
+        empty_label=_("Zeg ik liever niet"),
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("In welke wijk zit je?"),
+        queryset=NeighbourhoodPage.objects.none(),
+        required=False,
+        empty_label=_("Ergens anders in de stad"),
+    )
+    languages = NamesChoiceField(
+        label=_("In welke talen praat je graag?"),
+        queryset=Language.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één taal.")},
+    )
+    consent = forms.BooleanField(
+        label=consent_text("mentor_request"),
+        error_messages={
+            "required": _(
+                "Zonder je toestemming kunnen we je aanvraag niet aan een mentor laten zien."
+            )
+        },
+    )
+
+    class Meta:
+        model = MatchRequest
+        fields = [
+            "business",
+            "needs",
+            "stage",
+            "sector",
+            "neighbourhood",
+            "languages",
+            "shared_language_required",
+            "goal",
+            "urgency",
+        ]
+        labels = {
+            "business": _("Voor welk bedrijf?"),
+            "shared_language_required": _("De mentor moet een van deze talen spreken"),
+            "goal": _("Wat wil je bereiken? Schrijf het in je eigen woorden."),
+            "urgency": _("Hoe snel wil je beginnen?"),
+        }
+        widgets = {"goal": forms.Textarea(attrs={"rows": 5}), "urgency": forms.RadioSelect}
+
+    def __init__(self, *args, founder, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business"].queryset = Business.objects.filter(owner=founder).order_by("name")
+        self.fields["business"].empty_label = _("Geen, of nog geen bedrijf")
+        self.fields["business"].required = False
+        self.fields["neighbourhood"].queryset = (
+            NeighbourhoodPage.objects.live().filter(locale__language_code="nl").order_by("title")
+        )
+        self.fields.update(self_assessment_fields())
+        self.order_fields(
+            [*self.Meta.fields, *(f"self_{key}" for key, _label in SELF_ASSESSMENT), "consent"]
+        )
+
+
+class IntakeForm(forms.ModelForm):
+    class Meta:
+        model = MentorMatch
+        fields = ["intake_goal", "intake_frequency"]
+        labels = {
+            "intake_goal": _("Wat hebben jullie afgesproken als doel?"),
+            "intake_frequency": _("Hoe vaak spreken jullie af?"),
+        }
+        widgets = {
+            "intake_goal": forms.Textarea(attrs={"rows": 4}),
+            "intake_frequency": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+        self.fields["intake_frequency"].choices = MentorMatch.FREQUENCIES
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.ChoiceField(
+        label=_("Hoe tevreden ben je over de begeleiding?"),
+        choices=SCALE,
+        widget=forms.RadioSelect,
+        help_text=_("1: helemaal niet tevreden, 5: heel tevreden."),
+    )
+    comment = forms.CharField(
+        label=_("Wat wil je erover kwijt?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+
+
+class FounderFeedbackForm(SelfAssessmentMixin, FeedbackForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(self_assessment_fields())
+
+
+class AnswerForm(forms.Form):
+    note = forms.CharField(
+        label=_("Wil je er iets bij zeggen?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+        help_text=_("Bijvoorbeeld wanneer je kunt, of waarom het nu niet lukt."),
+    )
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label=_("Waarom stop je?"), max_length=300)
