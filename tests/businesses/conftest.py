@@ -80,21 +80,3 @@ def make_business(lombok):
         return business
 
     return make
-
-
-@pytest.fixture
-def moderator(make_user):
-    from django.contrib.auth.models import Group
-
-    user = make_user("moderator@gemeente.nl", is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderatoren"))
-    return user
-
-
-@pytest.fixture
-def moderator_client(moderator):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(moderator)
-    return client

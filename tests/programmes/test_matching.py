@@ -99,7 +99,7 @@ def test_load_spreads_the_work():
 
 
 def test_ties_break_on_load_then_name_then_id():
-    same = dict(expertise=frozenset({1}))
+    same = {"expertise": frozenset({1})}
     a = mentor(5, "Anna", **same)
     b = mentor(3, "Anna", **same)
     c = mentor(4, "Bart", **same)

@@ -1,0 +1,433 @@
+"""A match request from the founder's form to completion: every step, who may take it, the
+mails, the log, reminders and the staff figures."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from businesses.models import Language
+from programmes import mentoring
+from programmes.models import (
+    MatchEvent,
+    MatchRequest,
+    Mentor,
+    MentorMatch,
+    MunicipalContact,
+    Need,
+    Stage,
+)
+
+pytestmark = pytest.mark.django_db
+
+SELF = {"self_next_step": "2", "self_money": "3", "self_customers": "2", "self_rules": "1"}
+
+
+@pytest.fixture
+def mentors(neighbourhoods):
+    dutch, turkish = Language.objects.get(code="nl"), Language.objects.get(code="tr")
+    marketing, permits = Need.objects.get(slug="marketing"), Need.objects.get(slug="vergunningen")
+
+    def make(name, needs, languages, capacity=2, **fields):
+        mentor = Mentor(
+            name=name,
+            email=f"{name.split()[0].lower()}@example.nl",
+            bio="Ervaren ondernemer.",
+            capacity=capacity,
+            vetted_at=timezone.localdate(),
+            **fields,
+        )
+        mentor.expertise = needs
+        mentor.languages = languages
+        mentor.save()
+        return mentor
+
+    contact = MunicipalContact(
+        name="Wijkmanager Lombok", role="wijkmanager", email="lombok@gemeente.nl"
+    )
+    contact.neighbourhoods = [neighbourhoods["lombok"]]
+    contact.save()
+    return {
+        "ayla": make("Ayla Kaya", [marketing, permits], [dutch, turkish]),
+        "bram": make("Bram de Vries", [marketing], [dutch]),
+        "full": make("Carla Vol", [marketing, permits], [dutch, turkish], capacity=1),
+    }
+
+
+@pytest.fixture
+def founder_client(owner):
+    return owner
+
+
+def request_data(neighbourhoods, **changes):
+    return {
+        "needs": [Need.objects.get(slug="marketing").pk, Need.objects.get(slug="vergunningen").pk],
+        "stage": Stage.objects.get(slug="starter").pk,
+        "neighbourhood": neighbourhoods["lombok"].pk,
+        "languages": [Language.objects.get(code="tr").pk],
+        "goal": "Meer klanten voor mijn kapsalon.",
+        "urgency": "maand",
+        "consent": "on",
+        **SELF,
+        **changes,
+    }
+
+
+def submit(client, neighbourhoods, **changes):
+    response = client.post(reverse("mentor_request"), request_data(neighbourhoods, **changes))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return MatchRequest.objects.latest("pk")
+
+
+def fill_mentor(mentor, load):
+    """Give a mentor `load` active mentees."""
+    for n in range(load):
+        other = MatchRequest.objects.create(
+            founder=mentor_user(n),
+            stage=Stage.objects.first(),
+            goal="x",
+            status=MatchRequest.ACTIVE,
+        )
+        MentorMatch.objects.create(request=other, mentor=mentor, status=MentorMatch.ACTIVE)
+
+
+def mentor_user(n):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        f"ander{n}-{timezone.now().timestamp()}", email=f"ander{n}@example.nl"
+    )
+
+
+# The founder's request -----------------------------------------------------------------------
+
+
+def test_asking_for_a_mentor_needs_an_account(client):
+    response = client.get(reverse("mentor_request"))
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_the_form_keeps_every_answer_when_something_is_missing(
+    founder_client, neighbourhoods, mentors
+):
+    data = request_data(neighbourhoods, consent="", needs=[])
+    response = founder_client.post(reverse("mentor_request"), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies minstens één onderwerp." in html and "Zonder je toestemming" in html
+    assert "Meer klanten voor mijn kapsalon." in html
+    soup = BeautifulSoup(html, "html.parser")
+    turkish = soup.select_one(
+        f'input[name=languages][value="{Language.objects.get(code="tr").pk}"]'
+    )
+    assert turkish.has_attr("checked")
+    assert soup.select_one("input[name=stage][checked]")["value"] == str(
+        Stage.objects.get(slug="starter").pk
+    )
+    assert soup.select_one("input[name=self_rules][checked]")["value"] == "1"
+    assert not MatchRequest.objects.exists()
+
+
+def test_a_request_gets_a_proposal_with_reasons_and_everyone_hears(
+    founder_client, entrepreneur, neighbourhoods, mentors, moderator
+):
+    fill_mentor(mentors["full"], 1)
+    request = submit(founder_client, neighbourhoods)
+    assert request.founder == entrepreneur and request.status == MatchRequest.REQUESTED
+    assert request.self_assessment_start == {"next_step": 2, "money": 3, "customers": 2, "rules": 1}
+    proposals = list(request.proposals.select_related("mentor"))
+    assert [p.mentor.name for p in proposals] == ["Ayla Kaya", "Bram de Vries"]  # Carla is full
+    assert "spreekt Turks" in proposals[0].reasons
+    assert request.events.get().actor == entrepreneur
+    founder_mail = [m for m in mail.outbox if m.to == ["amira@example.nl"]][0]
+    assert "Wijkmanager Lombok" in founder_mail.body
+    staff_mail = [m for m in mail.outbox if "moderator@gemeente.nl" in m.to][0]
+    assert "Ayla Kaya" in staff_mail.body
+
+
+def test_without_a_fitting_mentor_the_founder_is_told_kindly_and_staff_are_alerted(
+    founder_client, neighbourhoods, mentors, moderator
+):
+    Mentor.objects.update(is_active=False)
+    request = submit(founder_client, neighbourhoods)
+    assert not request.proposals.exists()
+    founder_mail = [m for m in mail.outbox if m.to == ["amira@example.nl"]][0]
+    assert (
+        "nog geen mentor die precies past" in founder_mail.body
+        and "Wijkmanager Lombok" in founder_mail.body
+    )
+    assert any(
+        "zonder passende mentor" in m.subject
+        for m in mail.outbox
+        if "moderator@gemeente.nl" in m.to
+    )
+    html = founder_client.get(reverse("mentor_request_detail", args=[request.pk])).content.decode()
+    assert "Wijkmanager Lombok" in html
+
+
+def test_founders_only_see_their_own_requests(
+    client, founder_client, neighbourhoods, mentors, make_user
+):
+    request = submit(founder_client, neighbourhoods)
+    client.force_login(make_user("someone@example.nl"))
+    assert client.get(reverse("mentor_request_detail", args=[request.pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("mentor_request_detail", args=[request.pk]), {"stop-reason": "weg"}
+        ).status_code
+        == 404
+    )
+    request.refresh_from_db()
+    assert request.status == MatchRequest.REQUESTED
+
+
+# Staff -------------------------------------------------------------------------------------------
+
+
+def test_the_queue_is_for_staff(founder_client, moderator_client):
+    assert founder_client.get(reverse("mentoring_queue")).status_code in (302, 403)
+    assert moderator_client.get(reverse("mentoring_queue")).status_code == 200
+
+
+def test_staff_confirm_reorder_and_introduce(
+    founder_client, moderator_client, moderator, neighbourhoods, mentors
+):
+    request = submit(founder_client, neighbourhoods)
+    url = reverse("mentoring_request", args=[request.pk])
+    html = moderator_client.get(url).content.decode()
+    assert "Ayla Kaya" in html and "spreekt Turks" in html
+    # A full mentor cannot be chosen.
+    fill_mentor(mentors["full"], 1)
+    response = moderator_client.post(url, {"action": "confirm", "first": mentors["full"].pk})
+    assert response.status_code == 200 and not request.events.filter(status="proposed").exists()
+    moderator_client.post(
+        url,
+        {
+            "action": "confirm",
+            "first": mentors["bram"].pk,
+            "second": mentors["ayla"].pk,
+            "note": "Bram woont om de hoek.",
+        },
+    )
+    request.refresh_from_db()
+    assert request.status == MatchRequest.PROPOSED
+    assert [p.mentor_id for p in request.proposals.all()] == [
+        mentors["bram"].pk,
+        mentors["ayla"].pk,
+    ]
+    event = request.events.get(status="proposed")
+    assert event.actor == moderator and event.note == "Bram woont om de hoek."
+    mail.outbox.clear()
+    moderator_client.post(url, {"action": "introduce"})
+    match = MentorMatch.objects.get(request=request)
+    assert match.mentor == mentors["bram"] and match.status == MentorMatch.INTRODUCED
+    mentor_mail = [m for m in mail.outbox if m.to == ["bram@example.nl"]][0]
+    assert f"/mentor/koppeling/{match.token}/" in mentor_mail.body
+    assert "amira@example.nl" not in mentor_mail.body  # shared only after a yes
+    assert [m for m in mail.outbox if m.to == ["amira@example.nl"]]
+
+
+def introduced(founder_client, moderator, neighbourhoods, mentor):
+    request = submit(founder_client, neighbourhoods)
+    mentoring.confirm(request, moderator, [mentor.pk])
+    return mentoring.introduce(request, moderator)
+
+
+def test_a_mentor_at_capacity_is_never_introduced(
+    founder_client, moderator, neighbourhoods, mentors
+):
+    request = submit(founder_client, neighbourhoods)
+    mentoring.confirm(request, moderator, [mentors["full"].pk])
+    fill_mentor(mentors["full"], 1)
+    with pytest.raises(mentoring.CannotIntroduce):
+        mentoring.introduce(request, moderator)
+    assert not MentorMatch.objects.filter(request=request).exists()
+
+
+# The mentor's link ---------------------------------------------------------------------------
+
+
+def test_the_mentor_accepts_through_the_link_once(
+    client, founder_client, moderator, neighbourhoods, mentors
+):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    url = reverse("mentor_match", args=[match.token])
+    html = client.get(url).content.decode()
+    assert "Meer klanten voor mijn kapsalon." in html and "amira@example.nl" not in html
+    mail.outbox.clear()
+    client.post(url, {"action": "accept", "note": "Ik bel deze week."})
+    match.refresh_from_db()
+    assert match.status == MentorMatch.ACCEPTED
+    assert "ayla@example.nl" in [m for m in mail.outbox if m.to == ["amira@example.nl"]][0].body
+    event = match.request.events.get(status="accepted")
+    assert (
+        event.actor is None
+        and "Ayla Kaya" in event.actor_label
+        and event.note == "Ik bel deze week."
+    )
+    # A used link changes nothing.
+    response = client.post(url, {"action": "decline"}, follow=True)
+    assert "Je hebt al geantwoord" in response.content.decode()
+    match.refresh_from_db()
+    assert match.status == MentorMatch.ACCEPTED
+
+
+def test_a_forged_link_says_so_and_changes_nothing(
+    client, founder_client, moderator, neighbourhoods, mentors
+):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    for token in ("nep", match.token[:-1] + ("x" if match.token[-1] != "x" else "y")):
+        response = client.post(reverse("mentor_match", args=[token]), {"action": "accept"})
+        assert response.status_code == 404
+        assert "Deze link klopt niet" in response.content.decode()
+    match.refresh_from_db()
+    assert match.status == MentorMatch.INTRODUCED
+
+
+def test_only_the_introduced_mentor_answers_for_their_introduction(
+    client, founder_client, moderator, neighbourhoods, mentors, make_user
+):
+    first = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    other_founder = make_user("tweede@example.nl")
+    from django.test import Client
+
+    other_client = Client()
+    other_client.force_login(other_founder)
+    second = introduced(other_client, moderator, neighbourhoods, mentors["bram"])
+    client.post(reverse("mentor_match", args=[second.token]), {"action": "accept"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == MentorMatch.INTRODUCED and second.status == MentorMatch.ACCEPTED
+    # The founder's own account gives no power over the mentor's answer.
+    founder_client.post(
+        reverse("mentor_request_detail", args=[first.request.pk]), {"action": "accept"}
+    )
+    first.refresh_from_db()
+    assert first.status == MentorMatch.INTRODUCED
+
+
+def test_a_decline_goes_back_to_staff_with_the_next_proposal(
+    client, founder_client, moderator, neighbourhoods, mentors
+):
+    request = submit(founder_client, neighbourhoods)
+    mentoring.confirm(request, moderator, [mentors["ayla"].pk, mentors["bram"].pk])
+    match = mentoring.introduce(request, moderator)
+    mail.outbox.clear()
+    client.post(
+        reverse("mentor_match", args=[match.token]), {"action": "decline", "note": "Te druk nu."}
+    )
+    request.refresh_from_db()
+    assert request.status == MatchRequest.PROPOSED
+    assert [p.mentor_id for p in request.proposals.all()] == [mentors["bram"].pk]
+    assert "Te druk nu." in [m for m in mail.outbox if "moderator@gemeente.nl" in m.to][0].body
+    assert mentoring.introduce(request, moderator).mentor == mentors["bram"]
+
+
+def test_intake_and_feedback_from_both_sides_complete_the_match(
+    client, founder_client, moderator, neighbourhoods, mentors
+):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    url = reverse("mentor_match", args=[match.token])
+    client.post(url, {"action": "accept"})
+    # The intake form keeps what was typed when something is missing.
+    response = client.post(url, {"action": "intake", "intake_goal": "Tien nieuwe klanten."})
+    assert response.status_code == 200 and "Tien nieuwe klanten." in response.content.decode()
+    client.post(
+        url,
+        {
+            "action": "intake",
+            "intake_goal": "Tien nieuwe klanten.",
+            "intake_frequency": "twee-weken",
+        },
+    )
+    match.refresh_from_db()
+    assert match.status == MentorMatch.ACTIVE and match.request.status == MatchRequest.ACTIVE
+    client.post(url, {"action": "feedback", "rating": "4", "comment": "Goed gegaan."})
+    detail = reverse("mentor_request_detail", args=[match.request.pk])
+    response = founder_client.post(detail, {"rating": "9", **SELF})
+    assert response.status_code == 200  # out of range: error, nothing saved
+    founder_client.post(
+        detail,
+        {
+            "rating": "5",
+            "comment": "Super.",
+            "self_next_step": "5",
+            "self_money": "4",
+            "self_customers": "4",
+            "self_rules": "3",
+        },
+    )
+    match.refresh_from_db()
+    assert match.status == MentorMatch.COMPLETED
+    assert (match.founder_rating, match.mentor_rating) == (5, 4)
+    assert match.request.status == MatchRequest.COMPLETED
+    assert match.request.self_assessment_end == {
+        "next_step": 5,
+        "money": 4,
+        "customers": 4,
+        "rules": 3,
+    }
+    steps = list(match.request.events.values_list("status", flat=True))
+    assert steps == [
+        "requested",
+        "proposed",
+        "introduced",
+        "accepted",
+        "active",
+        "feedback",
+        "feedback",
+        "completed",
+    ]
+
+
+def test_the_founder_can_stop_with_a_reason(founder_client, moderator, neighbourhoods, mentors):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    founder_client.post(
+        reverse("mentor_request_detail", args=[match.request.pk]),
+        {"stop-reason": "Ik heb al hulp gevonden."},
+    )
+    match.refresh_from_db()
+    assert match.status == MentorMatch.CLOSED
+    assert (
+        match.request.status == MatchRequest.CLOSED
+        and match.request.close_reason == "Ik heb al hulp gevonden."
+    )
+
+
+# Reminders and figures ----------------------------------------------------------------------------
+
+
+def test_stalled_steps_get_a_reminder_once(founder_client, moderator, neighbourhoods, mentors):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    MatchRequest.objects.filter(pk=match.request.pk).update(
+        updated_at=timezone.now() - timedelta(days=6)
+    )
+    mail.outbox.clear()
+    out = io.StringIO()
+    call_command("send_match_reminders", stdout=out)
+    assert "1" in out.getvalue()
+    assert [m.to for m in mail.outbox] == [["ayla@example.nl"]]
+    assert f"/mentor/koppeling/{match.token}/" in mail.outbox[0].body
+    call_command("send_match_reminders", stdout=io.StringIO())
+    assert len(mail.outbox) == 1  # not again the next day
+    assert MatchEvent.objects.filter(request=match.request, status="reminder").count() == 1
+
+
+def test_figures_for_staff(founder_client, moderator, neighbourhoods, mentors):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    mentoring.answer(match, True)
+    mentoring.record_intake(match, "Doel", "maand", "mentor")
+    mentoring.give_feedback(match, True, 5, "", {})
+    mentoring.give_feedback(match, False, 4, "")
+    submit(founder_client, neighbourhoods)
+    figures = mentoring.figures()
+    assert figures["total"] == 2
+    assert figures["proposed_within_5_days"] == 50
+    assert figures["reached_active"] == 50 and figures["completed"] == 50
+    assert figures["mean_rating"] == 4.5
+    assert sum(row["n"] for row in figures["per_month"]) == 2
