@@ -65,7 +65,7 @@ def home_fields(home, texts, hero, pages):
                     "title": cta["title"],
                     "text": cta["text"],
                     "link_label": cta["link_label"],
-                    "link": {"page": pages["about"].pk, "url": ""},
+                    "link": {"page": None, "url": cta["url"]},
                 },
             }
             for cta in texts["calls_to_action"]

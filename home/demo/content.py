@@ -64,6 +64,7 @@ HOME = {
                 "text": "Maak gratis een profiel voor je bedrijf. Bezoekers zien dan waar je zit, "
                 "wanneer je open bent en welke talen je spreekt.",
                 "link_label": "Meld je bedrijf aan",
+                "url": "/account/signup/",
             },
             {
                 "title": "Hulp van een mentor",
@@ -71,6 +72,7 @@ HOME = {
                     "Een ervaren ondernemer denkt met je mee. Gratis, in jouw taal als dat kan."
                 ),
                 "link_label": "Vraag een mentor aan",
+                "url": "/mentor-aanvragen/",
             },
         ],
         "featured_heading": "Meer weten?",
@@ -96,12 +98,14 @@ HOME = {
                 "text": "Create a free profile for your business. Visitors then see where you are, "
                 "when you are open and which languages you speak.",
                 "link_label": "Register your business",
+                "url": "/en/account/signup/",
             },
             {
                 "title": "Help from a mentor",
                 "text": "An experienced entrepreneur thinks along with you. Free of charge, in "
                 "your language where possible.",
                 "link_label": "Ask for a mentor",
+                "url": "/en/mentor-aanvragen/",
             },
         ],
         "featured_heading": "Want to know more?",

@@ -22,3 +22,14 @@ def featured_programmes(context, count=3):
     )
     index = ProgrammeIndexPage.objects.live().filter(locale__language_code=language).first()
     return {"programmes": programmes, "index": index, "request": context.get("request")}
+
+
+@register.inclusion_tag("programmes/includes/neighbourhood_contacts.html")
+def neighbourhood_contacts(neighbourhood):
+    """The municipality's contacts for a neighbourhood (in any language version of its page)."""
+    from programmes.models import MunicipalContact
+
+    contacts = MunicipalContact.objects.filter(
+        neighbourhoods__translation_key=neighbourhood.translation_key
+    ).distinct()
+    return {"contacts": list(contacts)}
