@@ -283,6 +283,25 @@ def close(request, user, reason, label=None):
     log(request, MatchRequest.CLOSED, user, label or (user.get_username() if user else ""), reason)
 
 
+@transaction.atomic
+def submit_mentor_change(mentor, form, user):
+    """A mentor's own change becomes a revision in moderation; the live entry stays as it is."""
+    for name in ("expertise", "languages", "sectors", "stages", "neighbourhoods"):
+        getattr(mentor, name).set(form.cleaned_data[name])
+    revision = mentor.save_revision(user=user, log_action=True)
+    workflow = mentor.get_workflow()
+    state = mentor.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    if workflow is not None:
+        workflow.start(mentor, user)
+    else:
+        revision.publish(user=user)
+    send_templated_email(
+        "programmes/email/staff_mentor_change", {"mentor": mentor}, staff_addresses()
+    )
+
+
 # Reminders ------------------------------------------------------------------------------------
 
 # Days a step may take before someone is reminded.

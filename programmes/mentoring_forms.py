@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from home.privacy import consent_text
-from programmes.models import MatchRequest, MentorMatch, Need, Stage
+from programmes.models import MatchRequest, Mentor, MentorMatch, Need, Stage
 from programmes.models.mentoring import SELF_ASSESSMENT
 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
@@ -167,3 +167,62 @@ class AnswerForm(forms.Form):
 
 class CloseForm(forms.Form):
     reason = forms.CharField(label=_("Waarom stop je?"), max_length=300)
+
+
+class MentorProfileForm(forms.ModelForm):
+    """What a mentor keeps up to date; moderators approve each change."""
+
+    expertise = NamesChoiceField(
+        label=_("Waar heb je ervaring mee?"),
+        queryset=Need.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = NamesChoiceField(
+        label=_("Welke talen spreek je?"),
+        queryset=Language.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectors = NamesChoiceField(
+        label=_("Welke sectoren ken je goed?"),
+        queryset=Sector.objects.filter(parent__isnull=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    stages = NamesChoiceField(
+        label=_("Wie help je het liefst?"),
+        queryset=Stage.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    neighbourhoods = forms.ModelMultipleChoiceField(
+        label=_("In welke wijken help je?"),
+        queryset=NeighbourhoodPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Niets aangevinkt: de hele stad."),
+    )
+
+    class Meta:
+        model = Mentor
+        fields = [
+            "bio",
+            "expertise",
+            "languages",
+            "sectors",
+            "stages",
+            "neighbourhoods",
+            "capacity",
+            "is_active",
+        ]
+        labels = {
+            "bio": _("Vertel kort wie je bent en waarmee je helpt"),
+            "capacity": _("Hoeveel ondernemers kun je tegelijk helpen?"),
+            "is_active": _("Ik ben beschikbaar voor nieuwe ondernemers"),
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhoods"].queryset = (
+            NeighbourhoodPage.objects.live().filter(locale__language_code="nl").order_by("title")
+        )

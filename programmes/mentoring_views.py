@@ -22,8 +22,9 @@ from programmes.mentoring_forms import (
     FounderFeedbackForm,
     IntakeForm,
     MatchRequestForm,
+    MentorProfileForm,
 )
-from programmes.models import MatchRequest, MentorMatch
+from programmes.models import MatchRequest, Mentor, MentorMatch
 
 
 def initial_from_business(user):
@@ -202,3 +203,25 @@ def mentor_match(request, token):
         "page_title": _("Voorstel voor een mentorschap"),
     }
     return render(request, "programmes/mentoring/mentor_match.html", context)
+
+
+@login_required
+def mentor_profile(request):
+    """A mentor with an account keeps their entry; each change waits for a moderator."""
+    mentor = get_object_or_404(Mentor, user=request.user)
+    latest = mentor.get_latest_revision_as_object()
+    form = MentorProfileForm(request.POST if request.method == "POST" else None, instance=latest)
+    if request.method == "POST" and form.is_valid():
+        mentoring.submit_mentor_change(form.save(commit=False), form, request.user)
+        messages.success(
+            request, _("Dank je wel! Een medewerker van de gemeente kijkt je wijziging na.")
+        )
+        return redirect("mentor_profile")
+    context = {
+        "form": form,
+        "mentor": mentor,
+        "waiting": mentor.has_unpublished_changes,
+        "matches": mentor.matches.select_related("request").order_by("-created_at"),
+        "page_title": _("Mijn mentorprofiel"),
+    }
+    return render(request, "programmes/mentoring/mentor_profile.html", context)

@@ -24,7 +24,7 @@ def forwards(apps, schema_editor):
     models = ["mentor", "municipalcontact", "matchrequest", "mentormatch"]
     grant_model_permissions(apps, EDITORS, "programmes", models, ("add", "change", "view"))
     grant_model_permissions(apps, MODERATORS, "programmes", models + ["need"], ("add", "change", "delete", "view"))
-    grant_model_permissions(apps, MODERATORS, "programmes", ["mentor"], ("publish", "lock"))
+    grant_model_permissions(apps, MODERATORS, "programmes", ["mentor"], ("publish", "lock", "unlock"))
 
     # Mentor entries edited by mentors themselves go through the moderators' approval.
     ContentType = apps.get_model("contenttypes", "ContentType")

@@ -145,6 +145,13 @@ class Mentor(
         ordering = ["name"]
         verbose_name = _("mentor")
         verbose_name_plural = _("mentoren")
+        # Wagtail adds these for snippets after migrating; declaring them lets the data
+        # migration give them to the moderators on a fresh database.
+        permissions = [
+            ("publish_mentor", "Can publish mentor"),
+            ("lock_mentor", "Can lock mentor"),
+            ("unlock_mentor", "Can unlock mentor"),
+        ]
 
     def __str__(self):
         return self.name
