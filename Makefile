@@ -32,6 +32,10 @@ test: install assets chromium
 	@echo "test: the whole suite on PostgreSQL"
 	scripts/with-postgres.sh $(BIN)/pytest -n 2
 
+## bench: benchmarks (the matching engine for now; page load tests follow with the production profile)
+bench: install
+	$(BIN)/python manage.py bench_matching
+
 ## lint: ruff
 lint: install
 	$(BIN)/ruff check .

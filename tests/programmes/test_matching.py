@@ -126,3 +126,12 @@ def test_the_contact_in_the_neighbourhood_who_knows_the_topic():
         == "Startersloket"
     )
     assert best_contact(WISH, [elsewhere]) is None
+
+
+def test_the_simulation_never_puts_a_mentor_over_capacity():
+    from programmes.bench import simulate
+
+    result = simulate(requests=120, mentors=15, seed=7)
+    assert result["mentors_over_capacity"] == 0
+    assert result["max_load"] <= 3  # the largest capacity in the simulation
+    assert result["matched"] + result["unmatched"] == 120
