@@ -28,7 +28,7 @@ def test_home_page_shows_hero_calls_to_action_and_sections(client, home):
         "Zet je bedrijf op de kaart",
         "Hulp van een mentor",
     ]
-    assert all(c.a["href"] == "/over-dit-portaal/" for c in ctas)
+    assert [c.a["href"] for c in ctas] == ["/account/signup/", "/mentor-aanvragen/"]
     featured = page.select_one(".portal-featured")
     assert featured.h2.get_text(strip=True) == "Meer weten?"
     assert [a["href"] for a in featured.select("a")] == [
