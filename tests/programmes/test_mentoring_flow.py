@@ -497,3 +497,55 @@ def test_a_mentor_keeps_their_entry_and_moderators_approve(
 
 def test_only_mentors_have_a_mentor_profile(founder_client):
     assert founder_client.get(reverse("mentor_profile")).status_code == 404
+
+
+def test_only_staff_take_the_staff_steps(
+    founder_client, moderator, neighbourhoods, mentors, make_user
+):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    request = submit(founder_client, neighbourhoods)
+    url = reverse("mentoring_request", args=[request.pk])
+    editor = make_user("redacteur@gemeente.nl", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Redacteuren"))
+    outsiders = [founder_client, Client()]
+    for client in outsiders:
+        for data in (
+            {"action": "confirm", "first": mentors["ayla"].pk},
+            {"action": "introduce"},
+            {"action": "close", "reason": "weg"},
+        ):
+            assert client.post(url, data).status_code in (302, 403)
+    request.refresh_from_db()
+    assert request.status == MatchRequest.REQUESTED and request.events.count() == 1
+    # Editors help moderators run the queue.
+    editor_client = Client()
+    editor_client.force_login(editor)
+    editor_client.post(url, {"action": "confirm", "first": mentors["ayla"].pk})
+    request.refresh_from_db()
+    assert request.status == MatchRequest.PROPOSED
+
+
+def test_steps_out_of_order_change_nothing(
+    client, founder_client, moderator, neighbourhoods, mentors
+):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    url = reverse("mentor_match", args=[match.token])
+    # No intake or feedback before the mentor said yes; no founder feedback before the intake.
+    client.post(url, {"action": "intake", "intake_goal": "x", "intake_frequency": "week"})
+    client.post(url, {"action": "feedback", "rating": "5"})
+    founder_client.post(
+        reverse("mentor_request_detail", args=[match.request.pk]), {"rating": "5", **SELF}
+    )
+    match.refresh_from_db()
+    assert match.status == MentorMatch.INTRODUCED
+    assert (match.intake_goal, match.mentor_rating, match.founder_rating) == ("", None, None)
+    # Staff cannot introduce twice while a mentor is deciding.
+    staff_url = reverse("mentoring_request", args=[match.request.pk])
+    from django.test import Client
+
+    staff = Client()
+    staff.force_login(moderator)
+    staff.post(staff_url, {"action": "introduce"})
+    assert MentorMatch.objects.filter(request=match.request).count() == 1
