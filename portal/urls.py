@@ -7,9 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from search import views as search_views
+from search.api import api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/", api.urls),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -26,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("home.account_urls")),
     path("mijn-bedrijf/", include("businesses.urls")),
     path("", include("programmes.mentoring_urls")),
+    path("ondernemers/", search_views.directory, name="directory"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,299 @@
+"""The directory on Elasticsearch 8 or OpenSearch 2/3, with elasticsearch-dsl.
+
+The index and the queries are built with elasticsearch-dsl without a connection (`to_dict()`),
+and sent with the client that fits the engine behind SEARCH_URL (opensearch-py or
+elasticsearch). Responses are read back with elasticsearch-dsl's Response.
+"""
+
+import time
+from functools import cache
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from elasticsearch_dsl import (
+    A,
+    Document,
+    GeoPoint,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+    tokenizer,
+)
+from elasticsearch_dsl.response import Response
+
+from businesses.hours import open_now_q
+from businesses.models import Business
+from search.database import EngineResult, Hit
+
+ALIAS = "portal-directory"
+TIMEOUT = 1.0  # seconds; slower than this and the database answers instead
+FIELDS = ["name^3", "name.autocomplete", "tagline^2", "products^2", "sector_names^2", "story"]
+
+dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
+dutch = analyzer(
+    "dutch_folded", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stemmer]
+)
+folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+edge = tokenizer(
+    "edge", type="edge_ngram", min_gram=2, max_gram=15, token_chars=["letter", "digit"]
+)
+autocomplete = analyzer("autocomplete", tokenizer=edge, filter=["lowercase", "asciifolding"])
+sortable = normalizer("sortable", filter=["lowercase", "asciifolding"])
+
+
+class BusinessDocument(Document):
+    name = Text(
+        analyzer=folded,
+        fields={
+            "sort": Keyword(normalizer=sortable),
+            "autocomplete": Text(analyzer=autocomplete, search_analyzer=folded),
+        },
+    )
+    tagline = Text(analyzer=dutch)
+    story = Text(analyzer=dutch)
+    products = Text(analyzer=dutch)
+    sector_names = Text(analyzer=dutch)
+    neighbourhood = Keyword()
+    sectors = Keyword()
+    languages = Keyword()
+    location = GeoPoint()
+
+    class Index:
+        name = ALIAS
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+class EngineUnavailable(Exception):
+    pass
+
+
+@cache
+def client():
+    """The client for SEARCH_URL: opensearch-py for OpenSearch, elasticsearch for Elasticsearch."""
+    import json
+    import urllib.request
+
+    url = settings.SEARCH_URL
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/", timeout=TIMEOUT * 3) as response:  # noqa: S310 (our own setting)
+            info = json.load(response)
+    except OSError as error:
+        client.cache_clear()
+        raise EngineUnavailable(str(error)) from error
+    if info.get("version", {}).get("distribution") == "opensearch":
+        from opensearchpy import OpenSearch
+
+        return OpenSearch([url], timeout=TIMEOUT, max_retries=0)
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(url, request_timeout=TIMEOUT, max_retries=0)
+
+
+def call(method, **kwargs):
+    try:
+        return method(**kwargs)
+    except Exception as error:  # connection, timeout, or an engine error: never shown to visitors
+        raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
+
+
+# Indexing -------------------------------------------------------------------------------------
+
+
+def document(business):
+    sectors = set()
+    for sector in business.sectors.all():
+        sectors.add(sector.slug)
+        if sector.parent_id:
+            sectors.add(sector.parent.slug)
+    return {
+        "name": business.name,
+        "tagline": business.tagline,
+        "story": strip_tags(business.story or ""),
+        "products": " ".join(tag.name for tag in business.products.all()),
+        "sector_names": " ".join(f"{s.name_nl} {s.name_en}" for s in business.sectors.all()),
+        "neighbourhood": business.neighbourhood.slug,
+        "sectors": sorted(sectors),
+        "languages": [language.code for language in business.languages.all()],
+        "location": {"lat": float(business.latitude), "lon": float(business.longitude)}
+        if business.has_location
+        else None,
+    }
+
+
+def indexable():
+    return (
+        Business.objects.filter(live=True)
+        .select_related("neighbourhood")
+        .prefetch_related("sectors__parent", "languages", "products")
+        .order_by("pk")
+    )
+
+
+def create_index(name):
+    body = BusinessDocument._index.clone(name).to_dict()
+    call(client().indices.create, index=name, body=body)
+
+
+def bulk_actions(businesses, index):
+    for business in businesses:
+        yield {"index": {"_index": index, "_id": business.pk}}
+        yield document(business)
+
+
+def send_bulk(batch, index):
+    body = list(bulk_actions(batch, index))
+    response = call(client().bulk, body=body, refresh=False)
+    if response.get("errors"):
+        failed = [item for item in response["items"] if item["index"].get("error")]
+        raise EngineUnavailable(
+            f"{len(failed)} documents failed, e.g. {failed[0]['index']['error']}"
+        )
+
+
+def rebuild(progress=None):
+    """Build a new index, fill it, and move the alias to it (no moment without an index)."""
+    name = f"{ALIAS}-{int(time.time() * 1000)}"
+    create_index(name)
+    businesses = indexable()
+    total = businesses.count()
+    batch = []
+    for business in businesses.iterator(chunk_size=1000):
+        batch.append(business)
+        if len(batch) == 500:
+            send_bulk(batch, name)
+            if progress:
+                progress(len(batch))
+            batch = []
+    if batch:
+        send_bulk(batch, name)
+        if progress:
+            progress(len(batch))
+    call(client().indices.refresh, index=name)
+    engine = client()
+    old = (
+        list(call(engine.indices.get_alias, name=ALIAS))
+        if call(engine.indices.exists_alias, name=ALIAS)
+        else []
+    )
+    actions = [{"remove": {"index": index, "alias": ALIAS}} for index in old] + [
+        {"add": {"index": name, "alias": ALIAS}}
+    ]
+    if call(engine.indices.exists, index=ALIAS) and not old:
+        call(engine.indices.delete, index=ALIAS)  # a plain index in the alias's place
+    call(engine.indices.update_aliases, body={"actions": actions})
+    for index in old:
+        call(engine.indices.delete, index=index)
+    return name, total
+
+
+def update(business_id):
+    """Bring one business up to date in the index: (re)index it when live, else remove it."""
+    business = indexable().filter(pk=business_id).first()
+    if business is None:
+        try:
+            call(client().delete, index=ALIAS, id=business_id)
+        except EngineUnavailable as error:
+            if "NotFound" not in str(error) and "not_found" not in str(error):
+                raise
+        return
+    call(client().index, index=ALIAS, id=business.pk, body=document(business))
+
+
+def indexed_ids():
+    body = {"query": {"match_all": {}}, "_source": False, "size": 10000}
+    ids, after = set(), None
+    while True:
+        page = dict(body, sort=[{"_id": "asc"}], **({"search_after": after} if after else {}))
+        response = call(client().search, index=ALIAS, body=page)
+        hits = response["hits"]["hits"]
+        if not hits:
+            return ids
+        ids.update(int(hit["_id"]) for hit in hits)
+        after = hits[-1]["sort"]
+
+
+# Searching ------------------------------------------------------------------------------------
+
+
+def filter_queries(query, without=None):
+    filters = []
+    for name, field in (("wijk", "neighbourhood"), ("sector", "sectors"), ("taal", "languages")):
+        values = query.filters()[name]
+        if values and name != without:
+            filters.append(Q("terms", **{field: values}))
+    return filters
+
+
+def build(query, page_size, open_ids=None):
+    search = Search(index=ALIAS)
+    must = []
+    if query.q:
+        must.append(
+            Q("multi_match", query=query.q, fields=FIELDS, fuzziness="AUTO", operator="and")
+        )
+    base = []
+    if query.open_nu:
+        base.append(Q("ids", values=[str(i) for i in open_ids or []]))
+    if query.bij:
+        lat, lon = query.bij
+        base.append(
+            Q("geo_distance", distance=f"{query.straal}km", location={"lat": lat, "lon": lon})
+        )
+    search = search.query(Q("bool", must=must or [Q("match_all")], filter=base))
+    # Facets: each aggregation applies every filter but its own; the hits get them all.
+    search = search.post_filter(Q("bool", filter=filter_queries(query)))
+    for name, field in (("wijk", "neighbourhood"), ("sector", "sectors"), ("taal", "languages")):
+        aggregation = A("filter", Q("bool", filter=filter_queries(query, without=name)))
+        aggregation.bucket("values", "terms", field=field, size=1000)
+        search.aggs.bucket(name, aggregation)
+    if query.sort == "afstand" and query.bij:
+        lat, lon = query.bij
+        search = search.sort(
+            {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "order": "asc", "unit": "km"}},
+            "name.sort",
+        )
+    elif query.sort == "naam" or not query.q:
+        search = search.sort("name.sort", {"_id": "asc"})
+    else:
+        search = search.sort("_score", "name.sort")
+    if query.q:
+        search = search.highlight(
+            "tagline", "story", "products", fragment_size=120, number_of_fragments=1
+        )
+        search = search.highlight_options(
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
+        )
+    search = search.extra(from_=query.offset, size=page_size, track_total_hits=True)
+    return search
+
+
+def search(query, page_size):
+    open_ids = (
+        list(Business.objects.filter(live=True).filter(open_now_q()).values_list("pk", flat=True))
+        if query.open_nu
+        else None
+    )
+    built = build(query, page_size, open_ids)
+    raw = call(client().search, index=ALIAS, body=built.to_dict())
+    response = Response(built, raw)
+    hits = []
+    for hit in response.hits:
+        highlight = ""
+        if hasattr(hit.meta, "highlight"):
+            fragments = [
+                fragment for field in hit.meta.highlight for fragment in hit.meta.highlight[field]
+            ]
+            highlight = fragments[0] if fragments else ""
+        hits.append(Hit(id=int(hit.meta.id), highlight=highlight))
+    facets = {
+        name: {
+            bucket.key: bucket.doc_count
+            for bucket in getattr(response.aggregations, name)["values"].buckets
+        }
+        for name in ("wijk", "sector", "taal")
+    }
+    return EngineResult(count=response.hits.total.value, hits=hits, facets=facets)

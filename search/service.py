@@ -1,0 +1,160 @@
+"""One search contract for the directory page and the API.
+
+`directory(query)` asks the configured engine (the search engine when SEARCH_URL is set, else the
+database) and turns its ids, highlights and counts into the answer both the page and the API show.
+When the search engine fails or is slow, the database answers and a notice says so.
+"""
+
+import logging
+import math
+
+from django.conf import settings
+from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from businesses import hours
+from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from search import database
+from search.params import PAGE_SIZE
+
+logger = logging.getLogger(__name__)
+
+
+def engine_name():
+    return "opensearch" if getattr(settings, "SEARCH_URL", "") else "database"
+
+
+def run_engine(query):
+    """(EngineResult, engine used, notice or None)."""
+    if engine_name() == "opensearch":
+        from search import engine
+
+        try:
+            return engine.search(query, PAGE_SIZE), "opensearch", None
+        except engine.EngineUnavailable as error:
+            logger.warning(
+                "directory: search engine unavailable, answering from the database: %s", error
+            )
+            notice = _(
+                "De zoekmachine is even niet bereikbaar. Je ziet resultaten uit de database; zoeken op tekst is minder slim."
+            )
+            return database.search(query, PAGE_SIZE), "database", notice
+    return database.search(query, PAGE_SIZE), "database", None
+
+
+def labels():
+    return {
+        "wijk": dict(
+            NeighbourhoodPage.objects.filter(locale__language_code="nl").values_list(
+                "slug", "title"
+            )
+        ),
+        "sector": {s.slug: s.name for s in Sector.objects.all()},
+        "taal": {language.code: language.name for language in Language.objects.all()},
+    }
+
+
+def facet_options(facets, query):
+    names = labels()
+    selected = query.filters()
+    options = {}
+    for name in ("wijk", "sector", "taal"):
+        counts = facets.get(name, {})
+        keys = set(counts) | set(selected[name])
+        options[name] = sorted(
+            (
+                {
+                    "value": key,
+                    "label": names[name].get(key, key),
+                    "count": counts.get(key, 0),
+                    "selected": key in selected[name],
+                }
+                for key in keys
+                if key in names[name]
+            ),
+            key=lambda option: (-option["count"], str(option["label"])),
+        )
+    return options
+
+
+def distance_km(lat, lon, point):
+    if lat is None or point is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (float(lat), float(lon), *point))
+    cosine = math.sin(lat1) * math.sin(lat2) + math.cos(lat1) * math.cos(lat2) * math.cos(
+        lon2 - lon1
+    )
+    return round(database.EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, cosine))), 2)
+
+
+def snippet(business, q):
+    """For the database engine: the first sentence part that holds a word of the query, marked."""
+    words = [w for w in q.lower().split() if len(w) > 1]
+    for text in (business.tagline, strip_tags(business.story or "")):
+        lower = text.lower()
+        for word in words:
+            for variant in (word, database.collapse_doubles(word)):
+                at = lower.find(variant)
+                if at >= 0:
+                    start = max(0, at - 50)
+                    end = at + len(variant)
+                    return (
+                        escape(text[start:at])
+                        + "<mark>"
+                        + escape(text[at:end])
+                        + "</mark>"
+                        + escape(text[end : end + 70])
+                    )
+    return ""
+
+
+def load(hits, query, request=None):
+    businesses = {
+        b.pk: b
+        for b in Business.objects.filter(pk__in=[h.id for h in hits])
+        .select_related("neighbourhood")
+        .prefetch_related("sectors", "languages", "opening_hours", "special_days")
+    }
+    now = hours.local_now()
+    results = []
+    for hit in hits:
+        business = businesses.get(hit.id)
+        if business is None:  # deleted since it was indexed
+            continue
+        highlight = hit.highlight or (snippet(business, query.q) if query.q else "")
+        results.append(
+            {
+                "id": business.pk,
+                "name": business.name,
+                "url": business.get_url(request),
+                "neighbourhood": business.neighbourhood.title,
+                "tagline": business.tagline,
+                "address": business.address,
+                "sectors": [s.name for s in business.sectors.all()],
+                "languages": [language.code for language in business.languages.all()],
+                "open_now": business.is_open(now),
+                "lat": float(business.latitude) if business.latitude is not None else None,
+                "lon": float(business.longitude) if business.longitude is not None else None,
+                "distance_km": distance_km(business.latitude, business.longitude, query.bij),
+                "snippet": highlight or None,
+            }
+        )
+    return results
+
+
+def directory(query, request=None):
+    result, engine, notice = run_engine(query)
+    last_page = max(1, -(-result.count // PAGE_SIZE))
+    if query.page > last_page and result.count:
+        query.page = last_page
+        result, engine, notice = run_engine(query)
+    notices = [str(n) for n in query.notices] + ([str(notice)] if notice else [])
+    return {
+        "count": result.count,
+        "page": query.page,
+        "pages": last_page,
+        "results": load(result.hits, query, request),
+        "facets": facet_options(result.facets, query),
+        "engine": engine,
+        "notices": notices,
+    }
