@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install assets messages chromium clean
+.PHONY: run test suites lint bench install assets messages chromium clean
 
 ## run: install, build assets, migrate SQLite, load demo data, serve at http://127.0.0.1:8000
 run: install assets
@@ -23,10 +23,13 @@ run: install assets
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## test: install, build assets, install Chromium if missing, run the whole suite on SQLite and
-## on a throw-away PostgreSQL
+## test: install, build assets, install Chromium if missing, start a throw-away OpenSearch node,
+## and run the whole suite on SQLite and on a throw-away PostgreSQL
 test: install assets chromium
 	$(BIN)/python manage.py check --fail-level WARNING
+	scripts/with-opensearch.sh $(MAKE) --no-print-directory suites
+
+suites:
 	@echo "test: the whole suite on SQLite"
 	$(BIN)/pytest -n 2
 	@echo "test: the whole suite on PostgreSQL"

@@ -15,6 +15,7 @@ from elasticsearch_dsl import (
     Document,
     GeoPoint,
     Keyword,
+    Long,
     Q,
     Search,
     Text,
@@ -29,7 +30,6 @@ from businesses.hours import open_now_q
 from businesses.models import Business
 from search.database import EngineResult, Hit
 
-ALIAS = "portal-directory"
 TIMEOUT = 1.0  # seconds; slower than this and the database answers instead
 FIELDS = ["name^3", "name.autocomplete", "tagline^2", "products^2", "sector_names^2", "story"]
 
@@ -61,10 +61,16 @@ class BusinessDocument(Document):
     sectors = Keyword()
     languages = Keyword()
     location = GeoPoint()
+    id = Long()
 
     class Index:
-        name = ALIAS
+        name = "portal-directory"
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def alias():
+    """The alias the directory reads; tests give each worker its own."""
+    return settings.SEARCH_INDEX
 
 
 class EngineUnavailable(Exception):
@@ -110,6 +116,7 @@ def document(business):
         if sector.parent_id:
             sectors.add(sector.parent.slug)
     return {
+        "id": business.pk,
         "name": business.name,
         "tagline": business.tagline,
         "story": strip_tags(business.story or ""),
@@ -156,7 +163,7 @@ def send_bulk(batch, index):
 
 def rebuild(progress=None):
     """Build a new index, fill it, and move the alias to it (no moment without an index)."""
-    name = f"{ALIAS}-{int(time.time() * 1000)}"
+    name = f"{alias()}-{int(time.time() * 1000)}"
     create_index(name)
     businesses = indexable()
     total = businesses.count()
@@ -173,17 +180,16 @@ def rebuild(progress=None):
         if progress:
             progress(len(batch))
     call(client().indices.refresh, index=name)
-    engine = client()
+    engine, current = client(), alias()
     old = (
-        list(call(engine.indices.get_alias, name=ALIAS))
-        if call(engine.indices.exists_alias, name=ALIAS)
+        list(call(engine.indices.get_alias, name=current))
+        if call(engine.indices.exists_alias, name=current)
         else []
     )
-    actions = [{"remove": {"index": index, "alias": ALIAS}} for index in old] + [
-        {"add": {"index": name, "alias": ALIAS}}
-    ]
-    if call(engine.indices.exists, index=ALIAS) and not old:
-        call(engine.indices.delete, index=ALIAS)  # a plain index in the alias's place
+    actions = [{"remove": {"index": index, "alias": current}} for index in old]
+    actions.append({"add": {"index": name, "alias": current}})
+    if call(engine.indices.exists, index=current) and not old:
+        call(engine.indices.delete, index=current)  # a plain index in the alias's place
     call(engine.indices.update_aliases, body={"actions": actions})
     for index in old:
         call(engine.indices.delete, index=index)
@@ -195,20 +201,20 @@ def update(business_id):
     business = indexable().filter(pk=business_id).first()
     if business is None:
         try:
-            call(client().delete, index=ALIAS, id=business_id)
+            call(client().delete, index=alias(), id=business_id, refresh=True)
         except EngineUnavailable as error:
             if "NotFound" not in str(error) and "not_found" not in str(error):
                 raise
         return
-    call(client().index, index=ALIAS, id=business.pk, body=document(business))
+    call(client().index, index=alias(), id=business.pk, body=document(business), refresh=True)
 
 
 def indexed_ids():
     body = {"query": {"match_all": {}}, "_source": False, "size": 10000}
     ids, after = set(), None
     while True:
-        page = dict(body, sort=[{"_id": "asc"}], **({"search_after": after} if after else {}))
-        response = call(client().search, index=ALIAS, body=page)
+        page = dict(body, sort=[{"id": "asc"}], **({"search_after": after} if after else {}))
+        response = call(client().search, index=alias(), body=page)
         hits = response["hits"]["hits"]
         if not hits:
             return ids
@@ -229,7 +235,7 @@ def filter_queries(query, without=None):
 
 
 def build(query, page_size, open_ids=None):
-    search = Search(index=ALIAS)
+    search = Search(index=alias())
     must = []
     if query.q:
         must.append(
@@ -257,7 +263,7 @@ def build(query, page_size, open_ids=None):
             "name.sort",
         )
     elif query.sort == "naam" or not query.q:
-        search = search.sort("name.sort", {"_id": "asc"})
+        search = search.sort("name.sort", "id")
     else:
         search = search.sort("_score", "name.sort")
     if query.q:
@@ -278,7 +284,7 @@ def search(query, page_size):
         else None
     )
     built = build(query, page_size, open_ids)
-    raw = call(client().search, index=ALIAS, body=built.to_dict())
+    raw = call(client().search, index=alias(), body=built.to_dict())
     response = Response(built, raw)
     hits = []
     for hit in response.hits:

@@ -166,6 +166,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Search: empty SEARCH_URL means the embedded database engine.
 SEARCH_URL = env.str("SEARCH_URL", default="")
+SEARCH_INDEX = env.str("SEARCH_INDEX", default="portal-directory")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Cache: CACHE_URL (locmemcache://, rediscache://host:6379/1, dbcache://table).
@@ -208,6 +209,8 @@ LOGGING = {
     "loggers": {
         # One line per background task and per page action is noise outside debugging.
         "django_tasks": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

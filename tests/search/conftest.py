@@ -1,0 +1,112 @@
+import os
+from datetime import time
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from businesses.models import (
+    Business,
+    Language,
+    NeighbourhoodIndexPage,
+    NeighbourhoodPage,
+    OpeningHours,
+    Sector,
+)
+
+
+@pytest.fixture(params=["database", "opensearch"])
+def engine(request, settings):
+    """Each contract test runs on both engines. The OpenSearch node is started by `make test`
+    (scripts/with-opensearch.sh); without it these tests fail, they never skip."""
+    from search import engine as search_engine
+
+    search_engine.client.cache_clear()
+    if request.param == "database":
+        settings.SEARCH_URL = ""
+        yield "database"
+    else:
+        url = os.environ.get("TEST_SEARCH_URL")
+        if not url:
+            pytest.fail(
+                "TEST_SEARCH_URL is not set: run the tests with `make test` or scripts/with-opensearch.sh"
+            )
+        settings.SEARCH_URL = url
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        settings.SEARCH_INDEX = f"test-directory-{worker}-{connection.vendor}"
+        yield "opensearch"
+    search_engine.client.cache_clear()
+
+
+@pytest.fixture
+def reindex(engine):
+    """Call after creating businesses: the search engine gets a fresh index."""
+
+    def run():
+        if engine == "opensearch":
+            from search import engine as search_engine
+
+            search_engine.rebuild()
+
+    return run
+
+
+@pytest.fixture
+def city(home):
+    index = NeighbourhoodIndexPage(title="Wijken", slug="wijken")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    pages = {}
+    for name, district, lat, lon in (
+        ("Lombok", "West", "52.091300", "5.095800"),
+        ("Overvecht", "Noordoost", "52.115000", "5.115000"),
+    ):
+        page = NeighbourhoodPage(
+            title=name,
+            slug=name.lower(),
+            district=district,
+            latitude=Decimal(lat),
+            longitude=Decimal(lon),
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        pages[name.lower()] = page
+    return pages
+
+
+@pytest.fixture
+def add_business(city):
+    def add(
+        name,
+        wijk="lombok",
+        sectors=(),
+        languages=("nl",),
+        lat="52.091000",
+        lon="5.096000",
+        always_open=False,
+        live=True,
+        **fields,
+    ):
+        business = Business(
+            name=name,
+            neighbourhood=city[wijk],
+            street="Kanaalstraat",
+            house_number=fields.pop("house_number", 1),
+            postcode="3531 CJ",
+            latitude=Decimal(lat),
+            longitude=Decimal(lon),
+            live=False,
+            **fields,
+        )
+        business.sectors = list(Sector.objects.filter(slug__in=sectors))
+        business.languages = list(Language.objects.filter(code__in=languages))
+        if always_open:
+            business.opening_hours = [
+                OpeningHours(weekday=d, opens=time(0, 0), closes=time(23, 59)) for d in range(7)
+            ]
+        business.save()
+        if live:
+            business.save_revision().publish()
+        return business
+
+    return add
