@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("mijn-bedrijf/", include("businesses.urls")),
     path("", include("programmes.mentoring_urls")),
     path("ondernemers/", search_views.directory, name="directory"),
+    path("ondernemers/reactie/", search_views.feedback, name="directory_feedback"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

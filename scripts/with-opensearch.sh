@@ -25,7 +25,7 @@ fi
 DIR=$(mktemp -d /tmp/portal-opensearch.XXXXXX)
 LOG="$DIR/node.log"
 java -Xms512m -Xmx512m -cp "$LIB/*" org.codelibs.opensearch.runner.OpenSearchRunner \
-  -basePath "$DIR/data" -numOfNode 1 >"$LOG" 2>&1 </dev/null &
+  -basePath "$DIR/data" -numOfNode 1 -clusterName "portal-test-$$" >"$LOG" 2>&1 </dev/null &
 PID=$!
 stop() {
   kill "$PID" 2>/dev/null || true

@@ -65,3 +65,9 @@ def directory(request, filters: Query[DirectoryParams]):
     """Parameters may repeat (wijk, sector, taal). Bad values never give an error: they are
     ignored with a notice, clamped, or give an empty answer."""
     return service.directory(params.parse(request.GET), request)
+
+
+@api.get("/directory/suggestions/", response=list[str], summary="Namen voor het zoekvak")
+def suggestions(request, q: str = ""):
+    """Up to 8 business names matching what is typed (at least 2 characters)."""
+    return service.suggestions(q)

@@ -37,10 +37,15 @@ def collapse_doubles(word):
     return re.sub(r"(\w)\1+", r"\1", word)
 
 
-def text_q(q):
+def synonyms_of(word, groups):
+    lower = word.lower()
+    return {other for group in groups if lower in group for other in group}
+
+
+def text_q(q, groups=()):
     condition = Q()
     for word in q.split()[:10]:
-        variants = {word, collapse_doubles(word)}
+        variants = {word, collapse_doubles(word)} | synonyms_of(word, groups)
         word_q = Q()
         for variant in variants:
             word_q |= (
@@ -84,10 +89,10 @@ def distance_expression(lat, lon):
     )
 
 
-def base_queryset(query, without=None):
+def base_queryset(query, without=None, groups=()):
     queryset = Business.objects.filter(live=True)
     if query.q:
-        queryset = queryset.filter(text_q(query.q))
+        queryset = queryset.filter(text_q(query.q, groups))
     for name, values in query.filters().items():
         if values and name != without:
             queryset = queryset.filter(filter_q(name, values))
@@ -108,16 +113,16 @@ def base_queryset(query, without=None):
     return queryset
 
 
-def facets(query):
+def facets(query, groups=()):
     result = {}
-    wijk_base = base_queryset(query, without="wijk")
+    wijk_base = base_queryset(query, without="wijk", groups=groups)
     result["wijk"] = dict(
         wijk_base.values("neighbourhood__slug")
         .annotate(n=Count("id"))
         .values_list("neighbourhood__slug", "n")
     )
     sector_rows = Business.sectors.through.objects.filter(
-        business__in=base_queryset(query, without="sector").values("pk")
+        business__in=base_queryset(query, without="sector", groups=groups).values("pk")
     )
     leaves = dict(
         sector_rows.values("sector__slug")
@@ -135,7 +140,7 @@ def facets(query):
     result["sector"] = sectors
     result["taal"] = dict(
         Business.languages.through.objects.filter(
-            business__in=base_queryset(query, without="taal").values("pk")
+            business__in=base_queryset(query, without="taal", groups=groups).values("pk")
         )
         .values("language__code")
         .annotate(n=Count("business_id", distinct=True))
@@ -145,7 +150,10 @@ def facets(query):
 
 
 def search(query, page_size):
-    queryset = base_queryset(query)
+    from search.models import current
+
+    groups = current().synonym_groups() if query.q else ()
+    queryset = base_queryset(query, groups=groups)
     if query.sort == "afstand" and query.bij:
         queryset = queryset.order_by("distance", "name", "pk")
     else:
@@ -154,4 +162,4 @@ def search(query, page_size):
     fields = ["pk", "distance"] if query.bij else ["pk"]
     rows = list(queryset.values_list(*fields)[query.offset : query.offset + page_size])
     hits = [Hit(id=row[0], distance_km=row[1] if query.bij else None) for row in rows]
-    return EngineResult(count=count, hits=hits, facets=facets(query))
+    return EngineResult(count=count, hits=hits, facets=facets(query, groups))

@@ -31,7 +31,19 @@ from businesses.models import Business
 from search.database import EngineResult, Hit
 
 TIMEOUT = 1.0  # seconds; slower than this and the database answers instead
-FIELDS = ["name^3", "name.autocomplete", "tagline^2", "products^2", "sector_names^2", "story"]
+
+
+def fields(tuning):
+    """The searched fields with the weights staff set (Instellingen → Zoeken)."""
+    return [
+        f"name^{tuning.boost_name}",
+        "name.autocomplete",
+        f"tagline^{tuning.boost_tagline}",
+        f"products^{tuning.boost_products}",
+        f"sector_names^{tuning.boost_products}",
+        f"story^{tuning.boost_story}",
+    ]
+
 
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
 dutch = analyzer(
@@ -234,13 +246,19 @@ def filter_queries(query, without=None):
     return filters
 
 
-def build(query, page_size, open_ids=None):
+def build(query, page_size, open_ids=None, tuning=None):
+    from search.models import SearchSettings, alternatives
+
+    tuning = tuning or SearchSettings()
     search = Search(index=alias())
     must = []
     if query.q:
-        must.append(
-            Q("multi_match", query=query.q, fields=FIELDS, fuzziness="AUTO", operator="and")
-        )
+        # The query as typed, or with a word replaced by a synonym staff listed.
+        variants = [
+            Q("multi_match", query=text, fields=fields(tuning), fuzziness="AUTO", operator="and")
+            for text in alternatives(query.q, tuning.synonym_groups())
+        ]
+        must.append(Q("bool", should=variants, minimum_should_match=1))
     base = []
     if query.open_nu:
         base.append(Q("ids", values=[str(i) for i in open_ids or []]))
@@ -283,7 +301,9 @@ def search(query, page_size):
         if query.open_nu
         else None
     )
-    built = build(query, page_size, open_ids)
+    from search.models import current
+
+    built = build(query, page_size, open_ids, current() if query.q else None)
     raw = call(client().search, index=alias(), body=built.to_dict())
     response = Response(built, raw)
     hits = []
@@ -303,3 +323,13 @@ def search(query, page_size):
         for name in ("wijk", "sector", "taal")
     }
     return EngineResult(count=response.hits.total.value, hits=hits, facets=facets)
+
+
+def suggest(text, size=8):
+    """Names that start with (a word of) what is typed, for the search box."""
+    search = Search(index=alias()).query(
+        "match", **{"name.autocomplete": {"query": text, "operator": "and"}}
+    )
+    search = search.source(False).extra(size=size)
+    raw = call(client().search, index=alias(), body=search.to_dict())
+    return [int(hit["_id"]) for hit in raw["hits"]["hits"]]

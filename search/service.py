@@ -158,3 +158,30 @@ def directory(query, request=None):
         "engine": engine,
         "notices": notices,
     }
+
+
+def suggestions(text, size=8):
+    """Business names for the search box: from the engine, or from the database."""
+    from search.params import clean_text
+
+    text = clean_text(text)[:50]
+    if len(text) < 2:
+        return []
+    ids = None
+    if engine_name() == "opensearch":
+        from search import engine
+
+        try:
+            ids = engine.suggest(text, size)
+        except engine.EngineUnavailable as error:
+            logger.warning("directory: suggestions from the database: %s", error)
+    if ids is None:
+        names = (
+            Business.objects.filter(live=True, name__icontains=text)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+        return list(dict.fromkeys(names[: size * 2]))[:size]
+    order = {pk: i for i, pk in enumerate(ids)}
+    found = Business.objects.filter(pk__in=ids, live=True).values_list("pk", "name")
+    return list(dict.fromkeys(name for _pk, name in sorted(found, key=lambda row: order[row[0]])))

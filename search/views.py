@@ -1,9 +1,19 @@
 """/ondernemers/: the directory page, on the same service as the API."""
 
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from urllib.parse import urlencode
 
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from home.forms import SpamProtectedForm
 from search import params, service
+from search.models import SearchFeedback
 
 
 def directory(request):
@@ -20,6 +30,40 @@ def directory(request):
             for name, legend in groups
         ],
         "query_string": base.urlencode(),
+        "feedback_form": FeedbackForm(initial={"q": query.q, "count": answer["count"]}),
         "page_title": _("Ondernemers zoeken"),
     }
     return render(request, "search/directory.html", context)
+
+
+class FeedbackForm(SpamProtectedForm):
+    found = forms.TypedChoiceField(choices=[("1", "ja"), ("0", "nee")], coerce=lambda v: v == "1")
+    q = forms.CharField(required=False, max_length=500)
+    comment = forms.CharField(
+        label=_lazy("Wat zocht je? (niet verplicht)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    count = forms.IntegerField(required=False, min_value=0)
+
+
+@require_POST
+def feedback(request):
+    """ "Vond je wat je zocht?" — kept without personal data, for staff to add synonyms."""
+    form = FeedbackForm(request.POST)
+    limited = is_ratelimited(
+        request, group="search-feedback", key="ip", rate="20/h", increment=True
+    )
+    if form.is_valid() and not limited:
+        data = form.cleaned_data
+        SearchFeedback.objects.create(
+            query=data["q"],
+            found=data["found"],
+            comment=data["comment"],
+            result_count=data["count"] or 0,
+        )
+        messages.success(request, _("Dank je wel voor je reactie!"))
+    else:
+        messages.info(request, _("Je reactie is niet bewaard. Probeer het later nog eens."))
+    return redirect(f"{reverse('directory')}?{urlencode({'q': request.POST.get('q', '')[:200]})}")

@@ -190,3 +190,57 @@ def test_publishing_and_unpublishing_update_the_index(
     with django_capture_on_commit_callbacks(execute=True):
         business.unpublish()
     assert names(api(client, "?q=nieuwe")) == []
+
+
+def test_staff_synonyms_widen_the_search(client, engine, shops):
+    from search.models import current
+
+    # "supermarkt" is a synonym of "toko" in the default settings.
+    add_names = names(api(client, "?q=supermarkt"))
+    assert "Toko Sari" in add_names
+    tuning = current()
+    tuning.synonyms = "kapsalon, haarstudio"
+    tuning.save()
+    assert names(api(client, "?q=haarstudio")) == ["Kapsalon Nour"]
+
+
+def test_suggestions_for_the_search_box(client, engine, shops):
+    response = client.get("/api/directory/suggestions/?q=bak")
+    assert json.loads(response.content) == ["Bakkerij Yildiz"]
+    assert json.loads(client.get("/api/directory/suggestions/?q=x").content) == []
+
+
+def test_visitors_tell_whether_they_found_it(client, db):
+    from search.models import SearchFeedback
+    from tests.helpers import started
+
+    response = client.post(
+        "/ondernemers/reactie/",
+        {
+            "q": "fietsenmaker",
+            "found": "0",
+            "comment": "Geen fietsenmaker",
+            "count": "0",
+            "started": started(),
+        },
+    )
+    assert response.status_code == 302
+    feedback = SearchFeedback.objects.get()
+    assert (feedback.query, feedback.found, feedback.comment) == (
+        "fietsenmaker",
+        False,
+        "Geen fietsenmaker",
+    )
+    client.post(
+        "/ondernemers/reactie/",
+        {"q": "x", "found": "1", "website_url": "spam", "started": started()},
+    )
+    assert SearchFeedback.objects.count() == 1
+
+
+def test_staff_read_the_feedback(moderator_client, db):
+    from search.models import SearchFeedback
+
+    SearchFeedback.objects.create(query="fietsenmaker", found=False, result_count=0)
+    html = moderator_client.get("/admin/snippets/search/searchfeedback/").content.decode()
+    assert "fietsenmaker" in html

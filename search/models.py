@@ -1,0 +1,92 @@
+"""What staff tune about the directory search, and what visitors tell us about it."""
+
+import re
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+def boost_field(label, default):
+    return models.PositiveSmallIntegerField(
+        label, default=default, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
+
+@register_setting(icon="search")
+class SearchSettings(BaseSiteSetting):
+    synonyms = models.TextField(
+        _("synoniemen"),
+        blank=True,
+        default="toko, supermarkt\nkapper, kapsalon, barbier\nsnackbar, eethuis, afhaal",
+        help_text=_(
+            "Eén groep per regel, met komma's: woorden die hetzelfde betekenen bij het zoeken."
+        ),
+    )
+    boost_name = boost_field(_("gewicht van de naam"), 3)
+    boost_tagline = boost_field(_("gewicht van de korte omschrijving"), 2)
+    boost_products = boost_field(_("gewicht van producten en sectoren"), 2)
+    boost_story = boost_field(_("gewicht van het verhaal"), 1)
+
+    panels = [
+        FieldPanel("synonyms"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("boost_name"), FieldPanel("boost_tagline")]),
+                FieldRowPanel([FieldPanel("boost_products"), FieldPanel("boost_story")]),
+            ],
+            heading=_("Wat telt zwaarder bij het zoeken (1 tot 10)"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("zoeken")
+
+    def synonym_groups(self):
+        groups = []
+        for line in self.synonyms.splitlines():
+            words = [w.strip().lower() for w in line.split(",") if w.strip()]
+            if len(words) > 1:
+                groups.append(words)
+        return groups
+
+
+def current():
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return SearchSettings.for_site(site) if site else SearchSettings()
+
+
+def alternatives(q, groups):
+    """The query and its variants with synonyms: "toko oost" -> ["toko oost", "supermarkt oost"]."""
+    found = [q]
+    lower = q.lower()
+    for group in groups:
+        for word in group:
+            if re.search(rf"\b{re.escape(word)}\b", lower):
+                for other in group:
+                    if other != word:
+                        found.append(re.sub(rf"\b{re.escape(word)}\b", other, lower))
+                break
+    return found[:10]
+
+
+class SearchFeedback(models.Model):
+    """ "Vond je wat je zocht?" — answered under the directory results. No personal data."""
+
+    query = models.CharField(_("zoekopdracht"), max_length=500)
+    found = models.BooleanField(_("gevonden"))
+    comment = models.TextField(_("toelichting"), max_length=1000, blank=True)
+    result_count = models.PositiveIntegerField(_("aantal resultaten"), default=0)
+    created_at = models.DateTimeField(_("gegeven op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reactie op het zoeken")
+        verbose_name_plural = _("reacties op het zoeken")
+
+    def __str__(self):
+        return f"{self.query or '–'}: {'ja' if self.found else 'nee'}"
