@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("programmes.mentoring_urls")),
     path("ondernemers/", search_views.directory, name="directory"),
     path("ondernemers/reactie/", search_views.feedback, name="directory_feedback"),
+    path("zoeken/", search_views.site_search, name="site_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,5 +1,6 @@
 """/ondernemers/: the directory page, on the same service as the API."""
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -67,3 +68,28 @@ def feedback(request):
     else:
         messages.info(request, _("Je reactie is niet bewaard. Probeer het later nog eens."))
     return redirect(f"{reverse('directory')}?{urlencode({'q': request.POST.get('q', '')[:200]})}")
+
+
+def site_search(request):
+    """/zoeken/: the site's pages (Wagtail's search backend), in the visitor's language."""
+    from django.core.paginator import Paginator
+    from wagtail.models import Locale, Page
+
+    from home.pagination import clamped_page
+
+    q = params.clean_text(request.GET.get("q", ""))
+    results = Page.objects.none()
+    # Only words reach the backend: quotes, stars and brackets are query syntax to SQLite's
+    # full-text search and would be an error there.
+    words = " ".join(re.findall(r"\w+", q))
+    if words:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = pages.search(words, operator="and")
+    page = clamped_page(Paginator(results, 10), request.GET.get("page"))
+    context = {
+        "q": q,
+        "page_obj": page,
+        "query_string": urlencode({"q": q}),
+        "page_title": _("Zoeken op de site"),
+    }
+    return render(request, "search/site_search.html", context)

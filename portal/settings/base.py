@@ -167,7 +167,20 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Search: empty SEARCH_URL means the embedded database engine.
 SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_INDEX = env.str("SEARCH_INDEX", default="portal-directory")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search (/zoeken/, the admin) uses the same engine when SEARCH_URL is set:
+# SEARCH_BACKEND names Wagtail's backend for it (opensearch2, opensearch3 or elasticsearch8).
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends."
+            + env.str("SEARCH_BACKEND", default="opensearch2"),
+            "URLS": [SEARCH_URL],
+            "INDEX": env.str("SEARCH_INDEX_PREFIX", default="portal-wagtail"),
+            "TIMEOUT": 5,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Cache: CACHE_URL (locmemcache://, rediscache://host:6379/1, dbcache://table).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

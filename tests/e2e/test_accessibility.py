@@ -23,6 +23,9 @@ PUBLIC_PAGES = [
     "/en/neighbourhoods/ondiep/restaurant-damascus/",
     "/en/neighbourhoods/",
     "/en/neighbourhoods/zuilen/",
+    "/zoeken/?q=privacy",
+    "/en/zoeken/?q=privacy",
+    "/en/ondernemers/?q=bakery",
 ]
 
 

@@ -244,3 +244,12 @@ def test_staff_read_the_feedback(moderator_client, db):
     SearchFeedback.objects.create(query="fietsenmaker", found=False, result_count=0)
     html = moderator_client.get("/admin/snippets/search/searchfeedback/").content.decode()
     assert "fietsenmaker" in html
+
+
+def test_site_search_finds_pages_in_the_visitors_language(client, home):
+    html = client.get("/zoeken/?q=privacy").content.decode()
+    assert "/privacyverklaring/" in html
+    assert "/en/privacy-statement/" not in html
+    html = client.get("/en/zoeken/?q=privacy").content.decode()
+    assert "/en/privacy-statement/" in html
+    assert client.get("/zoeken/?q=%22*~(&page=abc").status_code == 200
