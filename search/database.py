@@ -23,7 +23,6 @@ EARTH_RADIUS_KM = 6371.0
 class Hit:
     id: int
     highlight: str = ""
-    distance_km: float | None = None
 
 
 @dataclass
@@ -159,7 +158,6 @@ def search(query, page_size):
     else:
         queryset = queryset.order_by("name", "pk")
     count = queryset.count()
-    fields = ["pk", "distance"] if query.bij else ["pk"]
-    rows = list(queryset.values_list(*fields)[query.offset : query.offset + page_size])
-    hits = [Hit(id=row[0], distance_km=row[1] if query.bij else None) for row in rows]
+    ids = queryset.values_list("pk", flat=True)[query.offset : query.offset + page_size]
+    hits = [Hit(id=pk) for pk in ids]
     return EngineResult(count=count, hits=hits, facets=facets(query, groups))
