@@ -15,6 +15,24 @@ from businesses.models import Business, Language, Sector
 PAGE_SIZES = (12, 24, 48)
 
 
+def sector_q(slugs):
+    """Businesses in any of these sectors; a main sector includes its subsectors."""
+    ids = Sector.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("id")
+    return Q(
+        Exists(
+            Business.sectors.through.objects.filter(business_id=OuterRef("pk"), sector_id__in=ids)
+        )
+    )
+
+
+def language_q(codes):
+    """Businesses where any of these languages is spoken."""
+    through = Business.languages.through.objects.filter(
+        business_id=OuterRef("pk"), language__code__in=codes
+    )
+    return Q(Exists(through))
+
+
 def sector_choices():
     return [(s.slug, s.name) for s in Sector.objects.all()]
 
@@ -62,22 +80,10 @@ class BusinessFilter(django_filters.FilterSet):
         return queryset
 
     def filter_sector(self, queryset, name, slugs):
-        if not slugs:
-            return queryset
-        # A main sector includes its subsectors.
-        ids = Sector.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("id")
-        through = Business.sectors.through.objects.filter(
-            business_id=OuterRef("pk"), sector_id__in=ids
-        )
-        return queryset.filter(Exists(through))
+        return queryset.filter(sector_q(slugs)) if slugs else queryset
 
     def filter_language(self, queryset, name, codes):
-        if not codes:
-            return queryset
-        through = Business.languages.through.objects.filter(
-            business_id=OuterRef("pk"), language__code__in=codes
-        )
-        return queryset.filter(Exists(through))
+        return queryset.filter(language_q(codes)) if codes else queryset
 
     def filter_open_now(self, queryset, name, value):
         return queryset.filter(open_now_q()) if value == "1" else queryset

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from home.forms import NamesChoiceField
 from home.privacy import consent_text
 from home.uploads import clean_photo
 
@@ -125,20 +126,15 @@ class HoursForm(forms.Form):
         return result
 
 
-class NameChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
-
-
 class SectorLanguageForm(forms.Form):
-    sectors = NameChoiceField(
+    sectors = NamesChoiceField(
         label=_("Wat voor bedrijf heb je?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Kies er hoogstens drie."),
         error_messages={"required": _("Kies minstens één soort bedrijf.")},
     )
-    languages = NameChoiceField(
+    languages = NamesChoiceField(
         label=_("Welke talen spreken jullie met klanten?"),
         queryset=Language.objects.all(),
         widget=forms.CheckboxSelectMultiple,

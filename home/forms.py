@@ -1,4 +1,5 @@
-"""Protection for forms the public can post without an account.
+"""Shared form pieces: protection for forms the public can post without an account, and a
+choice field for the portal's named lists.
 
 Two quiet checks instead of a puzzle for the visitor: a field that people never see but bots
 fill in (a honeypot), and a signed timestamp that rejects forms sent faster than a person can
@@ -50,3 +51,11 @@ class SpamProtectedForm(forms.Form):
         data = self.data.copy()
         data["started"] = signing.dumps(time.time() - MINIMUM_SECONDS, salt=SALT)
         self.data = data
+
+
+class NamesChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes labelled with each option's name in the visitor's language (sectors, languages,
+    needs, stages), not the longer text of str()."""
+
+    def label_from_instance(self, obj):
+        return obj.name

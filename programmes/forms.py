@@ -8,11 +8,6 @@ from businesses.models import Language, NeighbourhoodPage, Sector
 from programmes.models import Category, Stage
 
 
-class NameChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
-
-
 class QuestionnaireForm(forms.Form):
     fase = forms.ModelChoiceField(
         label=_("Waar sta je met je bedrijf?"),
@@ -30,7 +25,7 @@ class QuestionnaireForm(forms.Form):
         required=False,
         help_text=_("Kies er zoveel als je wilt."),
     )
-    sector = NameChoiceField(
+    sector = forms.ModelChoiceField(
         label=_("Wat voor bedrijf is het?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
         to_field_name="slug",
@@ -44,7 +39,7 @@ class QuestionnaireForm(forms.Form):
         required=False,
         empty_label=_("Ergens anders in de stad"),
     )
-    taal = NameChoiceField(
+    taal = forms.ModelChoiceField(
         label=_("In welke taal leer je het liefst?"),
         queryset=Language.objects.all(),
         to_field_name="code",

@@ -5,21 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from home.forms import NamesChoiceField
 from home.privacy import consent_text
 from programmes.models import MatchRequest, Mentor, MentorMatch, Need, Stage
 from programmes.models.mentoring import SELF_ASSESSMENT
 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
-
-
-class NameChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
-
-
-class NamesChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 def self_assessment_fields():
@@ -52,7 +43,7 @@ class MatchRequestForm(SelfAssessmentMixin, forms.ModelForm):
         widget=forms.RadioSelect,
         empty_label=None,
     )
-    sector = NameChoiceField(
+    sector = forms.ModelChoiceField(
         label=_("Wat voor bedrijf is het?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
         required=False,

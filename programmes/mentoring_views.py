@@ -12,7 +12,6 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
-from businesses.models import Business
 from home.privacy import record_consent
 from programmes import mentoring
 from programmes.mentoring_forms import (
@@ -25,15 +24,11 @@ from programmes.mentoring_forms import (
     MentorProfileForm,
 )
 from programmes.models import MatchRequest, Mentor, MentorMatch
+from programmes.views import own_business
 
 
-def initial_from_business(user):
-    business = (
-        Business.objects.filter(owner=user)
-        .prefetch_related("sectors", "languages")
-        .order_by("-live", "name")
-        .first()
-    )
+def initial_from_business(request):
+    business = own_business(request)
     if business is None:
         return {}
     return {
@@ -49,7 +44,7 @@ def request_mentor(request):
     form = MatchRequestForm(
         request.POST if request.method == "POST" else None,
         founder=request.user,
-        initial=initial_from_business(request.user),
+        initial=initial_from_business(request),
     )
     if request.method == "POST" and form.is_valid():
         if is_ratelimited(request, group="mentor-request", key="user", rate="5/d", increment=True):

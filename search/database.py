@@ -9,11 +9,12 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Value
+from django.db.models import Count, F, FloatField, Q, Value
 from django.db.models.functions import ACos, Coalesce, Cos, Greatest, Least, Radians, Sin
 
+from businesses.filters import language_q, sector_q
 from businesses.hours import open_now_q
-from businesses.models import Business, Sector
+from businesses.models import Business
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
@@ -58,23 +59,13 @@ def text_q(q, groups=()):
     return condition
 
 
-def sector_ids(slugs):
-    return Sector.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("id")
-
-
 def filter_q(name, values):
     if name == "wijk":
         return Q(neighbourhood__slug__in=values)
     if name == "sector":
-        through = Business.sectors.through.objects.filter(
-            business_id=OuterRef("pk"), sector_id__in=sector_ids(values)
-        )
-        return Q(Exists(through))
+        return sector_q(values)
     if name == "taal":
-        through = Business.languages.through.objects.filter(
-            business_id=OuterRef("pk"), language__code__in=values
-        )
-        return Q(Exists(through))
+        return language_q(values)
     raise ValueError(name)
 
 
