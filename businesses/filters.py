@@ -5,7 +5,7 @@ one grouped query, whatever the number of businesses or options.
 """
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -18,19 +18,15 @@ PAGE_SIZES = (12, 24, 48)
 def sector_q(slugs):
     """Businesses in any of these sectors; a main sector includes its subsectors."""
     ids = Sector.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("id")
-    return Q(
-        Exists(
-            Business.sectors.through.objects.filter(business_id=OuterRef("pk"), sector_id__in=ids)
-        )
-    )
+    # A subquery on its own, run once, rather than a lookup per business.
+    through = Business.sectors.through.objects.filter(sector_id__in=ids)
+    return Q(pk__in=through.values("business_id"))
 
 
 def language_q(codes):
     """Businesses where any of these languages is spoken."""
-    through = Business.languages.through.objects.filter(
-        business_id=OuterRef("pk"), language__code__in=codes
-    )
-    return Q(Exists(through))
+    through = Business.languages.through.objects.filter(language__code__in=codes)
+    return Q(pk__in=through.values("business_id"))
 
 
 def sector_choices():

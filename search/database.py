@@ -1,23 +1,30 @@
 """The embedded engine: the directory answered by the database alone (SQLite or PostgreSQL).
 
-Text matches every word in the name, tagline, products, sectors or story, also when the text
-has a doubled letter less ("bakkerij" finds "bakerij"). Facet counts are grouped queries that
-respect the other filters, as on the neighbourhood pages.
+Text goes through Wagtail's database search backend: SQLite's FTS5 full-text index, or
+PostgreSQL's full-text search with the Dutch configuration. Every word of the query must match
+the name, tagline, story, sectors or products, also with a doubled letter less ("bakkerij"
+finds "bakerij") or as a synonym staff listed. The filters are django-filter's conditions
+(businesses.filters); facet counts are grouped queries that respect the other filters, as on
+the neighbourhood pages. Every condition is a subquery that runs once, not per business.
 """
 
 import math
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, F, FloatField, Q, Value
 from django.db.models.functions import ACos, Coalesce, Cos, Greatest, Least, Radians, Sin
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, PlainText
 
 from businesses.filters import language_q, sector_q
 from businesses.hours import open_now_q
-from businesses.models import Business
+from businesses.models import Business, Language, NeighbourhoodPage, Sector
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
+MAX_WORDS = 10
 
 
 @dataclass
@@ -42,26 +49,40 @@ def synonyms_of(word, groups):
     return {other for group in groups if lower in group for other in group}
 
 
+def words(q):
+    """The words of a query; quotes, stars and other query syntax are dropped."""
+    return re.findall(r"\w+", q)[:MAX_WORDS]
+
+
+def database_backend():
+    """Wagtail's database backend: "default" without a search engine, else kept beside it."""
+    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    return get_search_backend(name)
+
+
+def text_query(q, groups=()):
+    parts = []
+    for word in words(q):
+        variants = {word.lower(), collapse_doubles(word.lower())}
+        variants |= {w for synonym in synonyms_of(word, groups) for w in words(synonym)}
+        parts.append(PlainText(" ".join(sorted(variants)), operator="or"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 def text_q(q, groups=()):
-    condition = Q()
-    for word in q.split()[:10]:
-        variants = {word, collapse_doubles(word)} | synonyms_of(word, groups)
-        word_q = Q()
-        for variant in variants:
-            word_q |= (
-                Q(name__icontains=variant)
-                | Q(tagline__icontains=variant)
-                | Q(story__icontains=variant)
-                | Q(sectors__name_nl__icontains=variant)
-                | Q(products__name__icontains=variant)
-            )
-        condition &= Q(pk__in=Business.objects.filter(word_q).values("pk"))
-    return condition
+    query = text_query(q, groups)
+    if query is None:
+        return Q(pk__in=[])
+    results = database_backend().search(query, Business.objects.all(), order_by_relevance=False)
+    return Q(pk__in=results.get_queryset().values("pk"))
 
 
 def filter_q(name, values):
     if name == "wijk":
-        return Q(neighbourhood__slug__in=values)
+        pages = NeighbourhoodPage.objects.filter(slug__in=values).values("pk")
+        return Q(neighbourhood_id__in=pages)
     if name == "sector":
         return sector_q(values)
     if name == "taal":
@@ -104,39 +125,44 @@ def base_queryset(query, without=None, groups=()):
 
 
 def facets(query, groups=()):
-    result = {}
-    wijk_base = base_queryset(query, without="wijk", groups=groups)
-    result["wijk"] = dict(
-        wijk_base.values("neighbourhood__slug")
-        .annotate(n=Count("id"))
-        .values_list("neighbourhood__slug", "n")
+    """Counts per neighbourhood, sector and language, each under all the other filters.
+
+    Grouped by id, then named from the small tables: the big queries join nothing they can
+    leave out. A main sector counts each business once, however many subsectors it has.
+    """
+
+    def ids_without(name):
+        return base_queryset(query, without=name, groups=groups).values("pk")
+
+    wijk_rows = (
+        base_queryset(query, without="wijk", groups=groups)
+        .values("neighbourhood_id")
+        .annotate(n=Count("pk"))
+        .values_list("neighbourhood_id", "n")
     )
-    sector_rows = Business.sectors.through.objects.filter(
-        business__in=base_queryset(query, without="sector", groups=groups).values("pk")
-    )
-    leaves = dict(
-        sector_rows.values("sector__slug")
-        .annotate(n=Count("business_id", distinct=True))
-        .values_list("sector__slug", "n")
-    )
-    # A main sector counts each business once, however many of its subsectors it has.
-    tops = dict(
-        sector_rows.annotate(top=Coalesce("sector__parent__slug", "sector__slug"))
+    sector_rows = Business.sectors.through.objects.filter(business_id__in=ids_without("sector"))
+    leaves = sector_rows.values("sector_id").annotate(n=Count("pk")).values_list("sector_id", "n")
+    tops = (
+        sector_rows.annotate(top=Coalesce("sector__parent_id", "sector_id"))
         .values("top")
         .annotate(n=Count("business_id", distinct=True))
         .values_list("top", "n")
     )
-    sectors = {**leaves, **tops}
-    result["sector"] = sectors
-    result["taal"] = dict(
-        Business.languages.through.objects.filter(
-            business__in=base_queryset(query, without="taal", groups=groups).values("pk")
-        )
-        .values("language__code")
-        .annotate(n=Count("business_id", distinct=True))
-        .values_list("language__code", "n")
+    language_rows = (
+        Business.languages.through.objects.filter(business_id__in=ids_without("taal"))
+        .values("language_id")
+        .annotate(n=Count("pk"))
+        .values_list("language_id", "n")
     )
-    return result
+    pages = dict(NeighbourhoodPage.objects.values_list("pk", "slug"))
+    sectors = dict(Sector.objects.values_list("pk", "slug"))
+    languages = dict(Language.objects.values_list("pk", "code"))
+    return {
+        "wijk": {pages[pk]: n for pk, n in wijk_rows},
+        # A main sector's count (grouped by main sector) replaces the count of its own tag.
+        "sector": {sectors[pk]: n for pk, n in [*leaves, *tops]},
+        "taal": {languages[pk]: n for pk, n in language_rows},
+    }
 
 
 def search(query, page_size):

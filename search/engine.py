@@ -6,14 +6,17 @@ elasticsearch). Responses are read back with elasticsearch-dsl's Response.
 """
 
 import time
+from datetime import timedelta
 from functools import cache
 
 from django.conf import settings
 from django.utils.html import strip_tags
 from elasticsearch_dsl import (
     A,
+    DateRange,
     Document,
     GeoPoint,
+    IntegerRange,
     Keyword,
     Long,
     Q,
@@ -26,11 +29,13 @@ from elasticsearch_dsl import (
 )
 from elasticsearch_dsl.response import Response
 
-from businesses.hours import open_now_q
+from businesses.hours import local_now
 from businesses.models import Business
 from search.database import EngineResult, Hit
 
 TIMEOUT = 1.0  # seconds; slower than this and the database answers instead
+LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm"  # Europe/Amsterdam wall-clock time, as businesses.hours
+MINUTES_PER_DAY = 24 * 60
 
 
 def fields(tuning):
@@ -74,6 +79,13 @@ class BusinessDocument(Document):
     languages = Keyword()
     location = GeoPoint()
     id = Long()
+    # Opening hours, so that "open now" is a query (see open_now_query): the week's ranges as
+    # minutes of the week, the part of a range after midnight apart (it counts for the next
+    # day), and special dates with their ranges as local date-times.
+    week_hours = IntegerRange()
+    week_spill = IntegerRange()
+    special_dates = Keyword()
+    special_hours = DateRange(format=LOCAL_MINUTE)
 
     class Index:
         name = "portal-directory"
@@ -140,6 +152,38 @@ def document(business):
         "location": {"lat": float(business.latitude), "lon": float(business.longitude)}
         if business.has_location
         else None,
+        **opening_hours(business),
+    }
+
+
+def minutes(moment):
+    return moment.hour * 60 + moment.minute
+
+
+def opening_hours(business):
+    """The fields open_now_query reads; the same rule as businesses.hours.is_open."""
+    weekly, specials = business.schedule()
+    week, spill = [], []
+    for weekday, ranges in weekly.items():
+        day = weekday * MINUTES_PER_DAY
+        next_day = (weekday + 1) % 7 * MINUTES_PER_DAY
+        for opening in ranges:
+            end = MINUTES_PER_DAY if opening.past_midnight else minutes(opening.closes)
+            week.append({"gte": day + minutes(opening.opens), "lt": day + end})
+            if opening.past_midnight and minutes(opening.closes):
+                spill.append({"gte": next_day, "lt": next_day + minutes(opening.closes)})
+    special = []
+    for day, ranges in specials.items():
+        for opening in ranges:
+            last_day = day + timedelta(days=1) if opening.past_midnight else day
+            special.append(
+                {"gte": f"{day}T{opening.opens:%H:%M}", "lt": f"{last_day}T{opening.closes:%H:%M}"}
+            )
+    return {
+        "week_hours": week,
+        "week_spill": spill,
+        "special_dates": [day.isoformat() for day in specials],
+        "special_hours": special,
     }
 
 
@@ -147,7 +191,9 @@ def indexable():
     return (
         Business.objects.filter(live=True)
         .select_related("neighbourhood")
-        .prefetch_related("sectors__parent", "languages", "products")
+        .prefetch_related(
+            "sectors__parent", "languages", "products", "opening_hours", "special_days"
+        )
         .order_by("pk")
     )
 
@@ -246,7 +292,32 @@ def filter_queries(query, without=None):
     return filters
 
 
-def build(query, page_size, open_ids=None, tuning=None):
+def open_now_query(at=None):
+    """Open at `at` (default now): by the week's hours unless the date is special, by what is
+    left of yesterday's range past midnight unless yesterday was special, or by a special range."""
+    local = local_now(at)
+    today, yesterday = local.date(), local.date() - timedelta(days=1)
+    minute_of_week = local.weekday() * MINUTES_PER_DAY + minutes(local)
+    return Q(
+        "bool",
+        minimum_should_match=1,
+        should=[
+            Q(
+                "bool",
+                filter=[Q("term", week_hours=minute_of_week)],
+                must_not=[Q("term", special_dates=today.isoformat())],
+            ),
+            Q(
+                "bool",
+                filter=[Q("term", week_spill=minute_of_week)],
+                must_not=[Q("term", special_dates=yesterday.isoformat())],
+            ),
+            Q("term", special_hours=local.strftime("%Y-%m-%dT%H:%M")),
+        ],
+    )
+
+
+def build(query, page_size, tuning=None):
     from search.models import SearchSettings, alternatives
 
     tuning = tuning or SearchSettings()
@@ -261,7 +332,7 @@ def build(query, page_size, open_ids=None, tuning=None):
         must.append(Q("bool", should=variants, minimum_should_match=1))
     base = []
     if query.open_nu:
-        base.append(Q("ids", values=[str(i) for i in open_ids or []]))
+        base.append(open_now_query())
     if query.bij:
         lat, lon = query.bij
         base.append(
@@ -295,28 +366,10 @@ def build(query, page_size, open_ids=None, tuning=None):
     return search
 
 
-def open_ids_now():
-    """Ids of the businesses open this minute: one database query per minute, shared through the
-    cache by every search that asks for "open now"."""
-    from django.core.cache import cache
-
-    from businesses.hours import local_now
-
-    minute = local_now().strftime("%Y%m%d%H%M")
-    return cache.get_or_set(
-        f"directory-open-ids:{minute}",
-        lambda: list(
-            Business.objects.filter(live=True).filter(open_now_q()).values_list("pk", flat=True)
-        ),
-        timeout=90,
-    )
-
-
 def search(query, page_size):
-    open_ids = open_ids_now() if query.open_nu else None
     from search.models import current
 
-    built = build(query, page_size, open_ids, current() if query.q else None)
+    built = build(query, page_size, current() if query.q else None)
     raw = call(client().search, index=alias(), body=built.to_dict())
     response = Response(built, raw)
     hits = []

@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -95,3 +96,24 @@ def moderator_client(moderator):
     client = Client()
     client.force_login(moderator)
     return client
+
+
+@pytest.fixture
+def opensearch(settings):
+    """The directory on the OpenSearch node that `make test` starts (scripts/with-opensearch.sh),
+    in an index of its own per test worker and database. Without the node this fails, never skips."""
+    from django.db import connection
+
+    from search import engine
+
+    url = os.environ.get("TEST_SEARCH_URL")
+    if not url:
+        pytest.fail(
+            "TEST_SEARCH_URL is not set: run the tests with `make test` or scripts/with-opensearch.sh"
+        )
+    engine.client.cache_clear()
+    settings.SEARCH_URL = url
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    settings.SEARCH_INDEX = f"test-directory-{worker}-{connection.vendor}"
+    yield engine
+    engine.client.cache_clear()

@@ -199,6 +199,10 @@ class Business(
         index.SearchField("tagline", boost=2),
         index.SearchField("story"),
         index.SearchField("street"),
+        index.RelatedFields(
+            "sectors", [index.SearchField("name_nl", boost=2), index.SearchField("name_en")]
+        ),
+        index.RelatedFields("products", [index.SearchField("name", boost=2)]),
         index.FilterField("neighbourhood"),
         index.FilterField("live"),
     ]
@@ -304,6 +308,7 @@ class OpeningHours(models.Model):
 
     class Meta:
         ordering = ["weekday", "opens"]
+        indexes = [models.Index(fields=["weekday", "opens", "closes", "business"])]  # open now
         verbose_name = _("openingstijd")
         verbose_name_plural = _("openingstijden")
 
@@ -325,6 +330,7 @@ class SpecialDay(models.Model):
 
     class Meta:
         ordering = ["date", "opens"]
+        indexes = [models.Index(fields=["date", "business"])]  # open now
         verbose_name = _("bijzondere dag")
         verbose_name_plural = _("bijzondere dagen")
 

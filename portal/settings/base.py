@@ -169,6 +169,9 @@ SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_INDEX = env.str("SEARCH_INDEX", default="portal-directory")
 # Wagtail's own search (/zoeken/, the admin) uses the same engine when SEARCH_URL is set:
 # SEARCH_BACKEND names Wagtail's backend for it (opensearch2, opensearch3 or elasticsearch8).
+# Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text search in Dutch) also gives
+# the directory its text search, and stays beside the search engine as its fallback.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -177,10 +180,11 @@ if SEARCH_URL:
             "URLS": [SEARCH_URL],
             "INDEX": env.str("SEARCH_INDEX_PREFIX", default="portal-wagtail"),
             "TIMEOUT": 5,
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 # Cache: CACHE_URL (locmemcache://, rediscache://host:6379/1, dbcache://table).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

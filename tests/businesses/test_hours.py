@@ -156,10 +156,11 @@ RANGES = [
 ]
 
 
-@pytest.mark.django_db
-def test_sql_open_now_agrees_with_the_python_rule(make_business):
+@pytest.fixture
+def varied_hours(make_business):
+    """25 businesses with random weekly hours (some past midnight) and special days, and the
+    moments to check them at (2026-11-28 is a special day)."""
     rng = random.Random(7)
-    businesses = []
     for number in range(25):
         hours_rows = []
         for day in range(7):
@@ -174,20 +175,37 @@ def test_sql_open_now_agrees_with_the_python_rule(make_business):
                 SpecialDay(date=date(2026, 11, 28), closed=False, opens=time(20), closes=time(1)),
             ]
             business.save()
-        businesses.append(business)
     moments = [at(2026, 11, 23, 0, 0)] + [
         at(2026, 11, 22, 0, 0) + timedelta(minutes=rng.randint(0, 8 * 24 * 60)) for _ in range(40)
     ]
     moments += [at(2026, 11, 28, 23, 59, 59), at(2026, 11, 29, 0, 0), at(2026, 11, 29, 0, 30)]
-    for moment in moments:
+    return moments
+
+
+def open_in_python(moment):
+    return {
+        b.pk
+        for b in Business.objects.prefetch_related("opening_hours", "special_days")
+        if b.is_open(moment)
+    }
+
+
+@pytest.mark.django_db
+def test_sql_open_now_agrees_with_the_python_rule(varied_hours):
+    for moment in varied_hours:
         in_sql = set(Business.objects.filter(open_now_q(moment)).values_list("pk", flat=True))
-        in_python = {
-            b.pk
-            for b in Business.objects.prefetch_related("opening_hours", "special_days")
-            if b.is_open(moment)
-        }
-        assert in_sql == in_python, moment
-    assert any(Business.objects.filter(open_now_q(m)).exists() for m in moments)
+        assert in_sql == open_in_python(moment), moment
+    assert any(Business.objects.filter(open_now_q(m)).exists() for m in varied_hours)
+
+
+@pytest.mark.django_db
+def test_search_engine_open_now_agrees_with_the_python_rule(varied_hours, opensearch):
+    Business.objects.update(live=True)  # the index holds published businesses
+    opensearch.rebuild()
+    for moment in varied_hours:
+        body = {"query": opensearch.open_now_query(moment).to_dict(), "size": 100, "_source": False}
+        hits = opensearch.client().search(index=opensearch.alias(), body=body)["hits"]["hits"]
+        assert {int(hit["_id"]) for hit in hits} == open_in_python(moment), moment
 
 
 @pytest.mark.django_db

@@ -1,9 +1,7 @@
-import os
 from datetime import time
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from businesses.models import (
     Business,
@@ -17,25 +15,12 @@ from businesses.models import (
 
 @pytest.fixture(params=["database", "opensearch"])
 def engine(request, settings):
-    """Each contract test runs on both engines. The OpenSearch node is started by `make test`
-    (scripts/with-opensearch.sh); without it these tests fail, they never skip."""
-    from search import engine as search_engine
-
-    search_engine.client.cache_clear()
-    if request.param == "database":
-        settings.SEARCH_URL = ""
-        yield "database"
+    """Each contract test runs on both engines."""
+    if request.param == "opensearch":
+        request.getfixturevalue("opensearch")
     else:
-        url = os.environ.get("TEST_SEARCH_URL")
-        if not url:
-            pytest.fail(
-                "TEST_SEARCH_URL is not set: run the tests with `make test` or scripts/with-opensearch.sh"
-            )
-        settings.SEARCH_URL = url
-        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        settings.SEARCH_INDEX = f"test-directory-{worker}-{connection.vendor}"
-        yield "opensearch"
-    search_engine.client.cache_clear()
+        settings.SEARCH_URL = ""
+    return request.param
 
 
 @pytest.fixture
