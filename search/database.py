@@ -8,18 +8,23 @@ finds "bakerij") or as a synonym staff listed. The filters are django-filter's c
 the neighbourhood pages. Every condition is a subquery that runs once, not per business.
 """
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, Q, Value
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, F, FloatField, Max, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ACos, Coalesce, Cos, Greatest, Least, Radians, Sin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, PlainText
 
 from businesses.filters import language_q, sector_q
-from businesses.hours import open_now_q
+from businesses.hours import local_now, open_now_q
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 
 KM_PER_DEGREE = 111.2
@@ -71,12 +76,13 @@ def text_query(q, groups=()):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def text_q(q, groups=()):
+def text_ids(q, groups=()):
+    """Ids of the businesses whose text matches, from Wagtail's database search backend."""
     query = text_query(q, groups)
     if query is None:
-        return Q(pk__in=[])
+        return []
     results = database_backend().search(query, Business.objects.all(), order_by_relevance=False)
-    return Q(pk__in=results.get_queryset().values("pk"))
+    return list(results.get_queryset().values_list("pk", flat=True))
 
 
 def filter_q(name, values):
@@ -100,15 +106,45 @@ def distance_expression(lat, lon):
     )
 
 
-def base_queryset(query, without=None, groups=()):
+def data_version():
+    """Changes whenever a business is saved or deleted. It keys the caches below, so they are
+    exact in every process without any signal: one aggregate on an index and a count."""
+    row = Business.objects.aggregate(last=Max("updated_at"), total=Count("pk"))
+    last = row["last"].timestamp() if row["last"] else 0
+    return f"{last:.6f}-{row['total']}"
+
+
+def ids_q(ids):
+    """pk IN a long list of ids, sent as one parameter (SQLite allows only so many)."""
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL("SELECT unnest(%s::integer[])", [ids]))
+    return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+
+
+def open_ids(version):
+    """The businesses open this minute, worked out once a minute (or after a change)."""
+    minute = local_now().strftime("%Y%m%d%H%M")
+    return cache.get_or_set(
+        f"directory-open:{version}:{minute}",
+        lambda: list(Business.objects.filter(open_now_q()).values_list("pk", flat=True)),
+        timeout=90,
+    )
+
+
+def base_queryset(query, without=None, matched=None, version=None):
+    """The published businesses that meet the query, but for the filter named `without`.
+
+    `matched` is the ids that text_ids found for the query's text: a search asks for them
+    once and uses them in each of its queries.
+    """
     queryset = Business.objects.filter(live=True)
     if query.q:
-        queryset = queryset.filter(text_q(query.q, groups))
+        queryset = queryset.filter(ids_q(text_ids(query.q) if matched is None else matched))
     for name, values in query.filters().items():
         if values and name != without:
             queryset = queryset.filter(filter_q(name, values))
     if query.open_nu:
-        queryset = queryset.filter(open_now_q())
+        queryset = queryset.filter(ids_q(open_ids(version or data_version())))
     if query.bij:
         lat, lon = query.bij
         margin = query.straal / KM_PER_DEGREE
@@ -124,57 +160,78 @@ def base_queryset(query, without=None, groups=()):
     return queryset
 
 
-def facets(query, groups=()):
+def count_wijk(base):
+    rows = base.values("neighbourhood_id").annotate(n=Count("pk"))
+    slugs = dict(NeighbourhoodPage.objects.values_list("pk", "slug"))
+    counts = {}
+    for pk, n in rows.values_list("neighbourhood_id", "n"):
+        counts[slugs[pk]] = counts.get(slugs[pk], 0) + n
+    return counts
+
+
+def count_sector(base):
+    rows = Business.sectors.through.objects.filter(business_id__in=base.values("pk"))
+    leaves = rows.values("sector_id").annotate(n=Count("pk")).values_list("sector_id", "n")
+    # A main sector counts each business once, however many of its subsectors it has; its
+    # count replaces the count of its own tag.
+    mains = (
+        rows.annotate(main=Coalesce("sector__parent_id", "sector_id"))
+        .values("main")
+        .annotate(n=Count("business_id", distinct=True))
+        .values_list("main", "n")
+    )
+    slugs = dict(Sector.objects.values_list("pk", "slug"))
+    return {slugs[pk]: n for pk, n in [*leaves, *mains]}
+
+
+def count_taal(base):
+    rows = Business.languages.through.objects.filter(business_id__in=base.values("pk"))
+    codes = dict(Language.objects.values_list("pk", "code"))
+    return {
+        codes[pk]: n
+        for pk, n in rows.values("language_id")
+        .annotate(n=Count("pk"))
+        .values_list("language_id", "n")
+    }
+
+
+COUNTERS = {"wijk": count_wijk, "sector": count_sector, "taal": count_taal}
+
+
+def facets(query, matched=None, version=None):
     """Counts per neighbourhood, sector and language, each under all the other filters.
 
     Grouped by id, then named from the small tables: the big queries join nothing they can
-    leave out. A main sector counts each business once, however many subsectors it has.
+    leave out. A facet whose other filters are all empty counts every published business: the
+    heaviest count, and the same for every such query until a business changes, so it is kept.
     """
-
-    def ids_without(name):
-        return base_queryset(query, without=name, groups=groups).values("pk")
-
-    wijk_rows = (
-        base_queryset(query, without="wijk", groups=groups)
-        .values("neighbourhood_id")
-        .annotate(n=Count("pk"))
-        .values_list("neighbourhood_id", "n")
-    )
-    sector_rows = Business.sectors.through.objects.filter(business_id__in=ids_without("sector"))
-    leaves = sector_rows.values("sector_id").annotate(n=Count("pk")).values_list("sector_id", "n")
-    tops = (
-        sector_rows.annotate(top=Coalesce("sector__parent_id", "sector_id"))
-        .values("top")
-        .annotate(n=Count("business_id", distinct=True))
-        .values_list("top", "n")
-    )
-    language_rows = (
-        Business.languages.through.objects.filter(business_id__in=ids_without("taal"))
-        .values("language_id")
-        .annotate(n=Count("pk"))
-        .values_list("language_id", "n")
-    )
-    pages = dict(NeighbourhoodPage.objects.values_list("pk", "slug"))
-    sectors = dict(Sector.objects.values_list("pk", "slug"))
-    languages = dict(Language.objects.values_list("pk", "code"))
-    return {
-        "wijk": {pages[pk]: n for pk, n in wijk_rows},
-        # A main sector's count (grouped by main sector) replaces the count of its own tag.
-        "sector": {sectors[pk]: n for pk, n in [*leaves, *tops]},
-        "taal": {languages[pk]: n for pk, n in language_rows},
-    }
+    version = version or data_version()
+    result = {}
+    for name, counter in COUNTERS.items():
+        base = base_queryset(query, without=name, matched=matched, version=version)
+        others = [values for other, values in query.filters().items() if other != name]
+        if query.q or query.open_nu or query.bij or any(others):
+            result[name] = counter(base)
+        else:
+            key = f"directory-facet:{name}:{version}"
+            result[name] = cache.get_or_set(key, partial(counter, base), timeout=3600)
+    return result
 
 
 def search(query, page_size):
     from search.models import current
 
-    groups = current().synonym_groups() if query.q else ()
-    queryset = base_queryset(query, groups=groups)
+    matched = text_ids(query.q, current().synonym_groups()) if query.q else None
+    version = data_version()
+    queryset = base_queryset(query, matched=matched, version=version)
     if query.sort == "afstand" and query.bij:
         queryset = queryset.order_by("distance", "name", "pk")
     else:
         queryset = queryset.order_by("name", "pk")
-    count = queryset.count()
+    counts = facets(query, matched, version)
+    # Every business lies in one neighbourhood: the neighbourhood counts add up to the total
+    # (of the chosen neighbourhoods, when some are chosen), so no separate count is needed.
+    chosen = set(query.wijk)
+    count = sum(n for slug, n in counts["wijk"].items() if not chosen or slug in chosen)
     ids = queryset.values_list("pk", flat=True)[query.offset : query.offset + page_size]
-    hits = [Hit(id=pk) for pk in ids]
-    return EngineResult(count=count, hits=hits, facets=facets(query, groups))
+    return EngineResult(count=count, hits=[Hit(id=pk) for pk in ids], facets=counts)

@@ -116,17 +116,20 @@ def load(hits, query, request=None):
         .prefetch_related("sectors", "languages", "opening_hours", "special_days")
     }
     now = hours.local_now()
+    pages = {}  # each neighbourhood in the visitor's language, looked up once
     results = []
     for hit in hits:
         business = businesses.get(hit.id)
         if business is None:  # deleted since it was indexed
             continue
+        if business.neighbourhood_id not in pages:
+            pages[business.neighbourhood_id] = business.neighbourhood.localized
         highlight = hit.highlight or (snippet(business, query.q) if query.q else "")
         results.append(
             {
                 "id": business.pk,
                 "name": business.name,
-                "url": business.get_url(request),
+                "url": business.get_url(request, neighbourhood=pages[business.neighbourhood_id]),
                 "neighbourhood": business.neighbourhood.title,
                 "tagline": business.tagline,
                 "address": business.address,

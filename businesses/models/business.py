@@ -223,7 +223,10 @@ class Business(
                 fields=["neighbourhood", "slug"], name="business_slug_unique_in_neighbourhood"
             )
         ]
-        indexes = [models.Index(fields=["neighbourhood", "live", "name"])]
+        indexes = [
+            models.Index(fields=["neighbourhood", "live", "name"]),
+            models.Index(fields=["latitude", "longitude"]),  # the directory's radius search
+        ]
 
     def __str__(self):
         return self.name

@@ -192,6 +192,26 @@ def test_publishing_and_unpublishing_update_the_index(
     assert names(api(client, "?q=nieuwe")) == []
 
 
+def test_counts_follow_every_change_at_once(
+    client, engine, shops, add_business, django_capture_on_commit_callbacks
+):
+    def turkish(query=""):
+        answer = api(client, query)
+        return answer["count"], counts(answer, "taal")["tr"]
+
+    assert turkish() == (5, 1)
+    assert turkish("?open_nu=1") == (2, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        business = add_business("Lokanta Ege", languages=["tr"], always_open=True)
+    assert turkish() == (6, 2)
+    assert turkish("?open_nu=1") == (3, 2)
+    business.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        business.unpublish()
+    assert turkish() == (5, 1)
+    assert turkish("?open_nu=1") == (2, 1)
+
+
 def test_staff_synonyms_widen_the_search(client, engine, shops):
     from search.models import current
 

@@ -109,6 +109,10 @@ class Command(BaseCommand):
                 )
             progress.update(len(chunk))
         progress.close()
+        # Fresh statistics, as a database in use would have: without them SQLite may join the
+        # full-text index the slow way round.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(f"{businesses} bedrijven gemaakt in {len(pages)} wijken.")
         )
