@@ -6,7 +6,7 @@ Everything that differs between machines comes from the environment; see README.
 
 from pathlib import Path
 
-from .environment import database_config, email_config, env
+from .environment import database_config, email_config, env, search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -167,24 +167,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Search: empty SEARCH_URL means the embedded database engine.
 SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_INDEX = env.str("SEARCH_INDEX", default="portal-directory")
-# Wagtail's own search (/zoeken/, the admin) uses the same engine when SEARCH_URL is set:
-# SEARCH_BACKEND names Wagtail's backend for it (opensearch2, opensearch3 or elasticsearch8).
-# Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text search in Dutch) also gives
-# the directory its text search, and stays beside the search engine as its fallback.
-DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends."
-            + env.str("SEARCH_BACKEND", default="opensearch2"),
-            "URLS": [SEARCH_URL],
-            "INDEX": env.str("SEARCH_INDEX_PREFIX", default="portal-wagtail"),
-            "TIMEOUT": 5,
-        },
-        "database": DATABASE_SEARCH_BACKEND,
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+# Wagtail's own search (/zoeken/, the admin) uses the same engine when SEARCH_URL is set.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    SEARCH_URL,
+    env.str("SEARCH_BACKEND", default="opensearch3"),
+    env.str("SEARCH_INDEX_PREFIX", default="portal-wagtail"),
+)
 
 # Cache: CACHE_URL (locmemcache://, rediscache://host:6379/1, dbcache://table).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

@@ -54,3 +54,21 @@ def email_config(url):
         stop(
             f"EMAIL_URL is ongeldig ({exc}). Voorbeeld: smtp+tls://gebruiker:wachtwoord@smtp.example.nl:587"
         )
+
+
+def search_backends(url, backend, index_prefix):
+    """WAGTAILSEARCH_BACKENDS. Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text
+    search in Dutch) gives the directory its text search without a search engine, and stays
+    beside the engine as its fallback. `backend` is Wagtail's module for the engine: opensearch3
+    (the opensearch-py 3 client, for OpenSearch 2 and 3), opensearch2 (opensearch-py 2) or
+    elasticsearch8."""
+    database = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    if not url:
+        return {"default": database}
+    engine = {
+        "BACKEND": f"wagtail.search.backends.{backend}",
+        "URLS": [url],
+        "INDEX": index_prefix,
+        "TIMEOUT": 5,
+    }
+    return {"default": engine, "database": database}
