@@ -42,7 +42,6 @@ def fields(tuning):
     """The searched fields with the weights staff set (Instellingen → Zoeken)."""
     return [
         f"name^{tuning.boost_name}",
-        "name.autocomplete",
         f"tagline^{tuning.boost_tagline}",
         f"products^{tuning.boost_products}",
         f"sector_names^{tuning.boost_products}",
@@ -317,19 +316,32 @@ def open_now_query(at=None):
     )
 
 
+def text_query(q, tuning):
+    """The query as typed, where each word may have a typo (not in its first letter: far fewer
+    terms to try), or with a word replaced by a synonym staff listed (as written); names also
+    match by their start."""
+    from search.models import alternatives
+
+    variants = []
+    for number, text in enumerate(alternatives(q, tuning.synonym_groups())):
+        typos = {"fuzziness": "AUTO", "prefix_length": 1} if number == 0 else {}
+        variants.append(
+            Q("multi_match", query=text, fields=fields(tuning), operator="and", **typos)
+        )
+        variants.append(Q("match", **{"name.autocomplete": {"query": text, "operator": "and"}}))
+    return Q("bool", should=variants, minimum_should_match=1)
+
+
 def build(query, page_size, tuning=None):
-    from search.models import SearchSettings, alternatives
+    """Two searches, sent together: the page of hits, and the facet counts.
+
+    The counts have no hits of their own (size 0), so the engine's request cache keeps them
+    until the index changes; each aggregation applies every filter but its own.
+    """
+    from search.models import SearchSettings
 
     tuning = tuning or SearchSettings()
-    search = Search(index=alias())
-    must = []
-    if query.q:
-        # The query as typed, or with a word replaced by a synonym staff listed.
-        variants = [
-            Q("multi_match", query=text, fields=fields(tuning), fuzziness="AUTO", operator="and")
-            for text in alternatives(query.q, tuning.synonym_groups())
-        ]
-        must.append(Q("bool", should=variants, minimum_should_match=1))
+    must = [text_query(query.q, tuning)] if query.q else [Q("match_all")]
     base = []
     if query.open_nu:
         base.append(open_now_query())
@@ -338,42 +350,44 @@ def build(query, page_size, tuning=None):
         base.append(
             Q("geo_distance", distance=f"{query.straal}km", location={"lat": lat, "lon": lon})
         )
-    search = search.query(Q("bool", must=must or [Q("match_all")], filter=base))
-    # Facets: each aggregation applies every filter but its own; the hits get them all.
-    search = search.post_filter(Q("bool", filter=filter_queries(query)))
-    for name, field in (("wijk", "neighbourhood"), ("sector", "sectors"), ("taal", "languages")):
-        aggregation = A("filter", Q("bool", filter=filter_queries(query, without=name)))
-        aggregation.bucket("values", "terms", field=field, size=1000)
-        search.aggs.bucket(name, aggregation)
+    hits = Search(index=alias()).query(Q("bool", must=must, filter=base + filter_queries(query)))
     if query.sort == "afstand" and query.bij:
         lat, lon = query.bij
-        search = search.sort(
+        hits = hits.sort(
             {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "order": "asc", "unit": "km"}},
             "name.sort",
         )
     elif query.sort == "naam" or not query.q:
-        search = search.sort("name.sort", "id")
+        hits = hits.sort("name.sort", "id")
     else:
-        search = search.sort("_score", "name.sort")
+        hits = hits.sort("_score", "name.sort")
     if query.q:
-        search = search.highlight(
+        hits = hits.highlight(
             "tagline", "story", "products", fragment_size=120, number_of_fragments=1
         )
-        search = search.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
-        )
-    search = search.extra(from_=query.offset, size=page_size, track_total_hits=True)
-    return search
+        hits = hits.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+    hits = hits.source(False).extra(from_=query.offset, size=page_size, track_total_hits=True)
+
+    counts = Search(index=alias()).query(Q("bool", must=must, filter=base)).extra(size=0)
+    for name, field in (("wijk", "neighbourhood"), ("sector", "sectors"), ("taal", "languages")):
+        aggregation = A("filter", Q("bool", filter=filter_queries(query, without=name)))
+        aggregation.bucket("values", "terms", field=field, size=1000)
+        counts.aggs.bucket(name, aggregation)
+    return hits, counts
 
 
 def search(query, page_size):
     from search.models import current
 
-    built = build(query, page_size, current() if query.q else None)
-    raw = call(client().search, index=alias(), body=built.to_dict())
-    response = Response(built, raw)
+    hits_search, counts_search = build(query, page_size, current() if query.q else None)
+    body = [{}, hits_search.to_dict(), {}, counts_search.to_dict()]
+    raw = call(client().msearch, index=alias(), body=body)["responses"]
+    errors = [answer["error"] for answer in raw if "error" in answer]
+    if errors:
+        raise EngineUnavailable(str(errors[0])[:500])
+    found, counted = Response(hits_search, raw[0]), Response(counts_search, raw[1])
     hits = []
-    for hit in response.hits:
+    for hit in found.hits:
         highlight = ""
         if hasattr(hit.meta, "highlight"):
             fragments = [
@@ -384,11 +398,11 @@ def search(query, page_size):
     facets = {
         name: {
             bucket.key: bucket.doc_count
-            for bucket in getattr(response.aggregations, name)["values"].buckets
+            for bucket in getattr(counted.aggregations, name)["values"].buckets
         }
         for name in ("wijk", "sector", "taal")
     }
-    return EngineResult(count=response.hits.total.value, hits=hits, facets=facets)
+    return EngineResult(count=found.hits.total.value, hits=hits, facets=facets)
 
 
 def suggest(text, size=8):

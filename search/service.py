@@ -11,6 +11,7 @@ import math
 from django.conf import settings
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from businesses import hours
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
@@ -113,9 +114,11 @@ def load(hits, query, request=None):
         b.pk: b
         for b in Business.objects.filter(pk__in=[h.id for h in hits])
         .select_related("neighbourhood")
-        .prefetch_related("sectors", "languages", "opening_hours", "special_days")
+        .prefetch_related("sectors", "languages")
     }
+    schedules = hours.schedules(list(businesses))
     now = hours.local_now()
+    locale = Locale.get_active()
     pages = {}  # each neighbourhood in the visitor's language, looked up once
     results = []
     for hit in hits:
@@ -123,7 +126,10 @@ def load(hits, query, request=None):
         if business is None:  # deleted since it was indexed
             continue
         if business.neighbourhood_id not in pages:
-            pages[business.neighbourhood_id] = business.neighbourhood.localized
+            page = business.neighbourhood
+            if page.locale_id != locale.pk:
+                page = page.get_translations().live().filter(locale=locale).first() or page
+            pages[business.neighbourhood_id] = page
         highlight = hit.highlight or (snippet(business, query.q) if query.q else "")
         results.append(
             {
@@ -135,7 +141,7 @@ def load(hits, query, request=None):
                 "address": business.address,
                 "sectors": [s.name for s in business.sectors.all()],
                 "languages": [language.code for language in business.languages.all()],
-                "open_now": business.is_open(now),
+                "open_now": hours.is_open(*schedules[business.pk], at=now),
                 "lat": float(business.latitude) if business.latitude is not None else None,
                 "lon": float(business.longitude) if business.longitude is not None else None,
                 "distance_km": distance_km(business.latitude, business.longitude, query.bij),
