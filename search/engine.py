@@ -29,6 +29,7 @@ from elasticsearch_dsl import (
 )
 from elasticsearch_dsl.response import Response
 
+from businesses import hours
 from businesses.hours import local_now
 from businesses.models import Business
 from search.database import EngineResult, Hit
@@ -132,7 +133,8 @@ def call(method, **kwargs):
 # Indexing -------------------------------------------------------------------------------------
 
 
-def document(business):
+def document(business, schedule):
+    """The indexed form of a business; `schedule` is its (weekly, specials) hours."""
     sectors = set()
     for sector in business.sectors.all():
         sectors.add(sector.slug)
@@ -151,7 +153,7 @@ def document(business):
         "location": {"lat": float(business.latitude), "lon": float(business.longitude)}
         if business.has_location
         else None,
-        **opening_hours(business),
+        **opening_hours(*schedule),
     }
 
 
@@ -159,9 +161,8 @@ def minutes(moment):
     return moment.hour * 60 + moment.minute
 
 
-def opening_hours(business):
+def opening_hours(weekly, specials):
     """The fields open_now_query reads; the same rule as businesses.hours.is_open."""
-    weekly, specials = business.schedule()
     week, spill = [], []
     for weekday, ranges in weekly.items():
         day = weekday * MINUTES_PER_DAY
@@ -190,22 +191,22 @@ def indexable():
     return (
         Business.objects.filter(live=True)
         .select_related("neighbourhood")
-        .prefetch_related(
-            "sectors__parent", "languages", "products", "opening_hours", "special_days"
-        )
+        .prefetch_related("sectors__parent", "languages", "products")
         .order_by("pk")
     )
 
 
-def create_index(name):
+def create_index(name, refresh_interval="1s"):
     body = BusinessDocument._index.clone(name).to_dict()
+    body["settings"]["refresh_interval"] = refresh_interval
     call(client().indices.create, index=name, body=body)
 
 
 def bulk_actions(businesses, index):
+    schedules = hours.schedules([business.pk for business in businesses])  # rows, for speed
     for business in businesses:
         yield {"index": {"_index": index, "_id": business.pk}}
-        yield document(business)
+        yield document(business, schedules[business.pk])
 
 
 def send_bulk(batch, index):
@@ -221,13 +222,13 @@ def send_bulk(batch, index):
 def rebuild(progress=None):
     """Build a new index, fill it, and move the alias to it (no moment without an index)."""
     name = f"{alias()}-{int(time.time() * 1000)}"
-    create_index(name)
+    create_index(name, refresh_interval="-1")  # no refreshes while filling: faster
     businesses = indexable()
     total = businesses.count()
     batch = []
     for business in businesses.iterator(chunk_size=1000):
         batch.append(business)
-        if len(batch) == 500:
+        if len(batch) == 1000:
             send_bulk(batch, name)
             if progress:
                 progress(len(batch))
@@ -236,6 +237,7 @@ def rebuild(progress=None):
         send_bulk(batch, name)
         if progress:
             progress(len(batch))
+    call(client().indices.put_settings, index=name, body={"index": {"refresh_interval": "1s"}})
     call(client().indices.refresh, index=name)
     engine, current = client(), alias()
     old = (
@@ -263,7 +265,13 @@ def update(business_id):
             if "NotFound" not in str(error) and "not_found" not in str(error):
                 raise
         return
-    call(client().index, index=alias(), id=business.pk, body=document(business), refresh=True)
+    call(
+        client().index,
+        index=alias(),
+        id=business.pk,
+        body=document(business, business.schedule()),
+        refresh=True,
+    )
 
 
 def indexed_ids():
