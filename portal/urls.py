@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal.health import healthz
 from search import views as search_views
 from search.api import api
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.FaviconView.as_view()),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

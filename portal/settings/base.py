@@ -5,6 +5,9 @@ Everything that differs between machines comes from the environment; see README.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from csp.constants import NONE, SELF
 
 from .environment import database_config, email_config, env, search_backends
 
@@ -23,6 +26,7 @@ INSTALLED_APPS = [
     "programmes",
     "search",
     "wagtail.contrib.redirects",
+    "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -62,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -205,6 +211,41 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PORTAL_MAP_TILE_URL = env.str(
     "PORTAL_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
+
+# Security headers on every response, in development and tests too, so that the browser tests
+# run under them. Content-Security-Policy (django-csp): scripts, styles, fonts and requests only
+# from this site, and no inline scripts; inline style attributes are allowed, as Leaflet places
+# its map tiles with them. The Wagtail admin and the API documentation run inline scripts of
+# their own and are left out; Django's other protections stay on there.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/docs"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", urlsplit(PORTAL_MAP_TILE_URL).netloc or SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the portal uses none of these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

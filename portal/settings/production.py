@@ -5,7 +5,7 @@ when something essential is missing.
 """
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env
+from .base import LOGGING, MIDDLEWARE, env
 from .environment import stop
 
 DEBUG = False
@@ -42,3 +42,15 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# A load balancer asks /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Logs: one JSON object per line on stdout, for the platform's log collector.
+LOGGING["formatters"] = {
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }
+}
+LOGGING["handlers"]["console"]["formatter"] = "json"

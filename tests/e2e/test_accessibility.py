@@ -64,6 +64,8 @@ def test_public_pages_have_no_axe_violations(demo_site, page):
         assert page.locator("html").get_attribute("lang") in ("nl", "en"), path
         found[path] = axe_violations(page)
     assert found == {path: [] for path in PUBLIC_PAGES}
+    # The scripts, styles and images of every page keep to the Content-Security-Policy.
+    assert page.csp_violations == []
 
 
 def test_home_page_has_no_axe_violations_on_a_phone(demo_site, browser):

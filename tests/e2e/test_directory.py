@@ -43,7 +43,7 @@ def test_search_and_filter_the_directory(demo_site, page):
 
     # Suggestions come from the API while typing.
     page.get_by_label("Wat zoek je?").fill("Bak")
-    page.wait_for_function("document.querySelectorAll('#zoek-suggesties option').length > 0")
+    page.locator("#zoek-suggesties option").first.wait_for(state="attached")
     assert (
         page.locator("#zoek-suggesties option")
         .first.get_attribute("value")

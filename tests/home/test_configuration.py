@@ -1,5 +1,6 @@
 """Bad configuration stops start-up with one readable line, not a traceback."""
 
+import json
 import os
 import subprocess
 import sys
@@ -82,3 +83,23 @@ def test_production_settings_pass_the_deploy_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_logs_are_json_lines():
+    result = manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('portal').warning('zoekmachine weg')",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
+        ALLOWED_HOSTS="portaal.example.nl",
+        DATABASE_URL="postgres://portal:secret@127.0.0.1:5432/portal",
+    )
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert (line["level"], line["logger"], line["message"]) == (
+        "WARNING",
+        "portal",
+        "zoekmachine weg",
+    )
+    assert "time" in line

@@ -1,0 +1,52 @@
+"""/healthz for load balancers and monitoring: is the database there, is the search engine?
+
+No secrets and no details of the set-up: only "ok" or what is wrong. 200 while the database
+answers (without the search engine the directory answers from the database: "degraded"),
+503 when it does not.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+def database_status():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return "ok"
+    except DatabaseError as error:
+        logger.error("healthz: database unavailable: %s", error)
+        return "unavailable"
+
+
+def search_status():
+    if not settings.SEARCH_URL:
+        return "not configured"
+    from search import engine
+
+    try:
+        if engine.call(engine.client().ping):
+            return "ok"
+        error = "no answer to ping"
+    except engine.EngineUnavailable as unavailable:
+        error = unavailable
+    logger.warning("healthz: search engine unavailable: %s", error)
+    return "unavailable"
+
+
+@never_cache
+def healthz(request):
+    checks = {"database": database_status(), "search": search_status()}
+    if checks["database"] != "ok":
+        status = "fail"
+    elif checks["search"] == "unavailable":
+        status = "degraded"
+    else:
+        status = "ok"
+    return JsonResponse({"status": status, **checks}, status=503 if status == "fail" else 200)
