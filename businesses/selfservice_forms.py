@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
-from home.forms import NamesChoiceField
+from home.forms import NamesChoiceField, SafeModelChoiceField
 from home.privacy import consent_text
 from home.uploads import clean_photo
 
@@ -25,6 +25,7 @@ class BasicsForm(forms.ModelForm):
             "kvk_number",
             "founded_year",
         ]
+        field_classes = {"neighbourhood": SafeModelChoiceField}
         labels = {
             "name": _("Naam van je bedrijf"),
             "neighbourhood": _("In welke wijk zit je bedrijf?"),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Basis van het portaal")
+
+    def ready(self):
+        from portal import page_cache
+
+        page_cache.connect()  # in every process, also cron jobs such as publish_scheduled

@@ -53,7 +53,39 @@ class SpamProtectedForm(forms.Form):
         self.data = data
 
 
-class NamesChoiceField(forms.ModelMultipleChoiceField):
+def too_large_id(value):
+    """An id beyond 64 bits: SQLite raises OverflowError on it instead of finding nothing."""
+    try:
+        return abs(int(str(value))) >= 2**63
+    except ValueError:
+        return False
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """Django's, but an id too large for the database is an invalid choice, not a crash."""
+
+    def to_python(self, value):
+        if too_large_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, but an id too large for the database is an invalid choice, not a crash."""
+
+    def _check_values(self, value):
+        if any(too_large_id(item) for item in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": next(item for item in value if too_large_id(item))},
+            )
+        return super()._check_values(value)
+
+
+class NamesChoiceField(SafeModelMultipleChoiceField):
     """Checkboxes labelled with each option's name in the visitor's language (sectors, languages,
     needs, stages), not the longer text of str()."""
 

@@ -5,11 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Language, NeighbourhoodPage, Sector
+from home.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from programmes.models import Category, Stage
 
 
 class QuestionnaireForm(forms.Form):
-    fase = forms.ModelChoiceField(
+    fase = SafeModelChoiceField(
         label=_("Waar sta je met je bedrijf?"),
         queryset=Stage.objects.all(),
         widget=forms.RadioSelect,
@@ -17,7 +18,7 @@ class QuestionnaireForm(forms.Form):
         empty_label=None,
         error_messages={"required": _("Kies waar je staat: een idee, net begonnen of groeien.")},
     )
-    behoefte = forms.ModelMultipleChoiceField(
+    behoefte = SafeModelMultipleChoiceField(
         label=_("Waar zoek je hulp bij?"),
         queryset=Category.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -25,21 +26,21 @@ class QuestionnaireForm(forms.Form):
         required=False,
         help_text=_("Kies er zoveel als je wilt."),
     )
-    sector = forms.ModelChoiceField(
+    sector = SafeModelChoiceField(
         label=_("Wat voor bedrijf is het?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
         to_field_name="slug",
         required=False,
         empty_label=_("Maakt niet uit"),
     )
-    wijk = forms.ModelChoiceField(
+    wijk = SafeModelChoiceField(
         label=_("In welke wijk?"),
         queryset=NeighbourhoodPage.objects.none(),
         to_field_name="slug",
         required=False,
         empty_label=_("Ergens anders in de stad"),
     )
-    taal = forms.ModelChoiceField(
+    taal = SafeModelChoiceField(
         label=_("In welke taal leer je het liefst?"),
         queryset=Language.objects.all(),
         to_field_name="code",

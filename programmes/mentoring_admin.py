@@ -16,6 +16,7 @@ from django.views import View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from businesses.models import NeighbourhoodPage
+from home.forms import SafeModelChoiceField
 from home.pagination import clamped_page
 from programmes import mentoring
 from programmes.models import MatchRequest, Mentor
@@ -25,7 +26,7 @@ class QueueFilter(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle"))] + MatchRequest.STATUSES, required=False
     )
-    wijk = forms.ModelChoiceField(
+    wijk = SafeModelChoiceField(
         label=_("Wijk"),
         queryset=NeighbourhoodPage.objects.filter(locale__language_code="nl").order_by("title"),
         required=False,
@@ -78,11 +79,11 @@ class QueueView(StaffOnly, WagtailAdminTemplateMixin, View):
 
 
 class ConfirmForm(forms.Form):
-    first = forms.ModelChoiceField(label=_("Eerste keus"), queryset=Mentor.objects.none())
-    second = forms.ModelChoiceField(
+    first = SafeModelChoiceField(label=_("Eerste keus"), queryset=Mentor.objects.none())
+    second = SafeModelChoiceField(
         label=_("Tweede keus"), queryset=Mentor.objects.none(), required=False
     )
-    third = forms.ModelChoiceField(
+    third = SafeModelChoiceField(
         label=_("Derde keus"), queryset=Mentor.objects.none(), required=False
     )
     note = forms.CharField(

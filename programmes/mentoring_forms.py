@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
-from home.forms import NamesChoiceField
+from home.forms import NamesChoiceField, SafeModelChoiceField, SafeModelMultipleChoiceField
 from home.privacy import consent_text
 from programmes.models import MatchRequest, Mentor, MentorMatch, Need, Stage
 from programmes.models.mentoring import SELF_ASSESSMENT
@@ -37,19 +37,19 @@ class MatchRequestForm(SelfAssessmentMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één onderwerp.")},
     )
-    stage = forms.ModelChoiceField(
+    stage = SafeModelChoiceField(
         label=_("Waar sta je met je bedrijf?"),
         queryset=Stage.objects.all(),
         widget=forms.RadioSelect,
         empty_label=None,
     )
-    sector = forms.ModelChoiceField(
+    sector = SafeModelChoiceField(
         label=_("Wat voor bedrijf is het?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
         required=False,
         empty_label=_("Zeg ik liever niet"),
     )
-    neighbourhood = forms.ModelChoiceField(
+    neighbourhood = SafeModelChoiceField(
         label=_("In welke wijk zit je?"),
         queryset=NeighbourhoodPage.objects.none(),
         required=False,
@@ -83,6 +83,7 @@ class MatchRequestForm(SelfAssessmentMixin, forms.ModelForm):
             "goal",
             "urgency",
         ]
+        field_classes = {"business": SafeModelChoiceField}
         labels = {
             "business": _("Voor welk bedrijf?"),
             "shared_language_required": _("De mentor moet een van deze talen spreken"),
@@ -185,7 +186,7 @@ class MentorProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    neighbourhoods = forms.ModelMultipleChoiceField(
+    neighbourhoods = SafeModelMultipleChoiceField(
         label=_("In welke wijken help je?"),
         queryset=NeighbourhoodPage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -205,6 +206,11 @@ class MentorProfileForm(forms.ModelForm):
             "capacity",
             "is_active",
         ]
+        field_classes = {
+            "languages": SafeModelMultipleChoiceField,
+            "sectors": SafeModelMultipleChoiceField,
+            "stages": SafeModelMultipleChoiceField,
+        }
         labels = {
             "bio": _("Vertel kort wie je bent en waarmee je helpt"),
             "capacity": _("Hoeveel ondernemers kun je tegelijk helpen?"),

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -179,6 +180,10 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     env.str("SEARCH_BACKEND", default="opensearch3"),
     env.str("SEARCH_INDEX_PREFIX", default="portal-wagtail"),
 )
+
+# Whole pages for anonymous visitors (portal/page_cache.py), renewed at every change and at
+# least this often. 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # Cache: CACHE_URL (locmemcache://, rediscache://host:6379/1, dbcache://table).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

@@ -20,3 +20,6 @@ def _local_secret_key():
 
 
 SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
+
+# Template and code changes should show on reload while developing.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

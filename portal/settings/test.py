@@ -18,3 +18,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # those threads and keep sessions open on PostgreSQL while the test database is reset.
 for _database in DATABASES.values():  # noqa: F405
     _database["CONN_MAX_AGE"] = 0
+
+# Tests change content and read pages back within one transaction; the page cache has tests
+# of its own (tests/home/test_page_cache.py) that turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,107 @@
+"""Whole public pages kept in the cache for anonymous visitors, dropped at every change.
+
+A visitor without a session (nobody logged in, no message waiting) gets a stored copy of a
+page when there is one. Only complete, ordinary answers are stored: status 200, no cookie
+set (a page with a form sets the CSRF cookie, so it is never stored), nothing marked private.
+
+Every save or delete of content that public pages show bumps one version number, after the
+transaction commits, so the next request builds the page afresh: a published change shows at
+once. The version lives in the cache itself: with several app servers the cache must be a
+shared one (Redis or the database, CACHE_URL), as docs/deploy.md says. PAGE_CACHE_SECONDS
+(0 turns it off) bounds what changes with time alone, such as "open now" and deadlines.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "page-cache-version"
+# The apps whose rows public pages show.
+CONTENT_APPS = {
+    "home",
+    "businesses",
+    "programmes",
+    "search",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "taggit",
+}
+# Rows that never change a public page: drafts in progress, history, workflow bookkeeping.
+IGNORED_MODELS = {
+    "wagtailcore.revision",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "businesses.profiledraft",
+    "search.searchfeedback",
+}
+PRIVATE_PREFIXES = ("/admin/", "/account/", "/mijn-bedrijf/", "/mentor", "/en/account/")
+
+
+def version():
+    return cache.get_or_set(VERSION_KEY, lambda: str(time.time_ns()), timeout=None)
+
+
+def bump():
+    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def content_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS:
+        transaction.on_commit(bump)
+
+
+def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+def cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.PAGE_CACHE_SECONDS > 0
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(PRIVATE_PREFIXES)
+        and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+    )
+
+
+def cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        key = f"page:{version()}:{request.get_host()}:{request.get_full_path()}"
+        stored = cache.get(key)
+        if stored is not None:
+            stored["X-Page-Cache"] = "hit"
+            return stored
+        response = self.get_response(request)
+        if cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,86 @@
+"""Anonymous visitors get stored pages; every published change shows at once."""
+
+import pytest
+
+from businesses.models import Business
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the cache's new version), as a real request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def visit(client, path):
+    response = client.get(path)
+    return response.status_code, response.headers.get("X-Page-Cache"), response.content.decode()
+
+
+def test_a_stored_page_is_served_without_the_database(client, lombok, django_assert_num_queries):
+    assert visit(client, "/wijken/lombok/")[:2] == (200, "miss")
+    with django_assert_num_queries(0):
+        status, cache, html = visit(client, "/wijken/lombok/")
+    assert (status, cache) == (200, "hit")
+    assert "Lombok" in html
+    assert "Content-Security-Policy" in client.get("/wijken/lombok/").headers
+
+
+def test_published_changes_show_at_once(client, home, lombok, commit):
+    visit(client, "/wijken/lombok/")
+    revision = lombok.save_revision()
+    lombok.title = "Lombok en Transwijk"
+    with commit():
+        lombok.save_revision().publish()
+    status, cache, html = visit(client, "/wijken/lombok/")
+    assert (status, cache) == (200, "miss")
+    assert "Lombok en Transwijk" in html
+    with commit():
+        lombok.unpublish()
+    assert visit(client, "/wijken/lombok/")[0] == 404
+    with commit():
+        revision.publish()
+    assert visit(client, "/wijken/lombok/")[0] == 200
+
+
+def test_moved_pages_move_at_once(client, home, index, lombok, commit):
+    visit(client, "/wijken/lombok/")
+    with commit():
+        lombok.move(home, pos="last-child")
+    # Wagtail leaves a redirect behind at the old address.
+    response = client.get("/wijken/lombok/")
+    assert (response.status_code, response["Location"]) == (301, "/lombok/")
+    assert visit(client, "/lombok/")[0] == 200
+
+
+def test_a_published_business_shows_on_its_neighbourhood_at_once(
+    client, lombok, make_business, commit
+):
+    assert "Bakkerij Zon" not in visit(client, "/wijken/lombok/")[2]
+    with commit():
+        business = make_business("Bakkerij Zon")
+    assert "Bakkerij Zon" in visit(client, "/wijken/lombok/")[2]
+    with commit():
+        Business.objects.get(pk=business.pk).unpublish()
+    assert "Bakkerij Zon" not in visit(client, "/wijken/lombok/")[2]
+
+
+def test_logged_in_visitors_never_get_a_stored_page(client, lombok, entrepreneur):
+    visit(client, "/wijken/lombok/")
+    assert visit(client, "/wijken/lombok/")[1] == "hit"
+    client.force_login(entrepreneur)
+    status, cache, html = visit(client, "/wijken/lombok/")
+    assert (status, cache) == (200, None)
+
+
+def test_pages_with_a_form_are_not_stored(client, lombok, make_business):
+    # A profile carries the "report a mistake" form, whose CSRF cookie makes it personal.
+    make_business("Bakkerij Zon")
+    for _ in range(2):
+        assert visit(client, "/wijken/lombok/bakkerij-zon/")[:2] == (200, None)
