@@ -211,33 +211,39 @@ def upcoming_special_days(special_days, at=None, days=60):
     return [s for s in special_days if today <= s.date <= today + timedelta(days=days)]
 
 
+def schedule_from(hours_rows, special_rows):
+    """(weekly, specials) from (weekday, opens, closes) and (date, closed, opens, closes) rows."""
+    weekly, specials = {}, {}
+    for weekday, opens, closes in hours_rows:
+        weekly.setdefault(weekday, []).append(Range(opens, closes))
+    for day, closed, opens, closes in special_rows:
+        ranges = specials.setdefault(day, [])
+        if not closed and opens is not None and closes is not None:
+            ranges.append(Range(opens, closes))
+    return weekly, specials
+
+
+def as_schedule(business):
+    """(weekly, specials) from a business whose opening_hours and special_days are loaded."""
+    return schedule_from(
+        ((h.weekday, h.opens, h.closes) for h in business.opening_hours.all()),
+        ((s.date, s.closed, s.opens, s.closes) for s in business.special_days.all()),
+    )
+
+
 def schedules(business_ids):
     """{business id: (weekly, specials)} for many businesses, in two queries and no model
     instances: for lists that only need to say who is open."""
     from businesses.models import OpeningHours, SpecialDay
 
-    found = {pk: ({}, {}) for pk in business_ids}
-    rows = OpeningHours.objects.filter(business_id__in=business_ids)
-    for pk, weekday, opens, closes in rows.values_list("business_id", "weekday", "opens", "closes"):
-        found[pk][0].setdefault(weekday, []).append(Range(opens, closes))
-    rows = SpecialDay.objects.filter(business_id__in=business_ids)
-    for pk, day, closed, opens, closes in rows.values_list(
+    hours_rows = {pk: [] for pk in business_ids}
+    special_rows = {pk: [] for pk in business_ids}
+    for pk, *row in OpeningHours.objects.filter(business_id__in=business_ids).values_list(
+        "business_id", "weekday", "opens", "closes"
+    ):
+        hours_rows[pk].append(row)
+    for pk, *row in SpecialDay.objects.filter(business_id__in=business_ids).values_list(
         "business_id", "date", "closed", "opens", "closes"
     ):
-        ranges = found[pk][1].setdefault(day, [])
-        if not closed and opens is not None and closes is not None:
-            ranges.append(Range(opens, closes))
-    return found
-
-
-def as_schedule(business):
-    """(weekly, specials) from a business whose opening_hours and special_days are loaded."""
-    weekly = {}
-    for hours in business.opening_hours.all():
-        weekly.setdefault(hours.weekday, []).append(Range(hours.opens, hours.closes))
-    specials = {}
-    for special in business.special_days.all():
-        ranges = specials.setdefault(special.date, [])
-        if not special.closed and special.opens is not None and special.closes is not None:
-            ranges.append(Range(special.opens, special.closes))
-    return weekly, specials
+        special_rows[pk].append(row)
+    return {pk: schedule_from(hours_rows[pk], special_rows[pk]) for pk in business_ids}
