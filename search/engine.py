@@ -30,7 +30,6 @@ from elasticsearch_dsl import (
 from elasticsearch_dsl.response import Response
 
 from businesses import hours
-from businesses.hours import local_now
 from businesses.models import Business
 from search.database import EngineResult, Hit
 
@@ -302,7 +301,7 @@ def filter_queries(query, without=None):
 def open_now_query(at=None):
     """Open at `at` (default now): by the week's hours unless the date is special, by what is
     left of yesterday's range past midnight unless yesterday was special, or by a special range."""
-    local = local_now(at)
+    local = hours.local_now(at)
     today, yesterday = local.date(), local.date() - timedelta(days=1)
     minute_of_week = local.weekday() * MINUTES_PER_DAY + minutes(local)
     return Q(
