@@ -9,6 +9,9 @@ transaction commits, so the next request builds the page afresh: a published cha
 once. The version lives in the cache itself: with several app servers the cache must be a
 shared one (Redis or the database, CACHE_URL), as docs/deploy.md says. PAGE_CACHE_SECONDS
 (0 turns it off) bounds what changes with time alone, such as "open now" and deadlines.
+
+The same version keys the parts every page shares (brand, main menu, footer: see
+templates/base.html), so pages that cannot be stored whole still skip their queries.
 """
 
 import time
@@ -17,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 
 VERSION_KEY = "page-cache-version"
 # The apps whose rows public pages show.
@@ -52,6 +56,14 @@ def version():
 
 def bump():
     cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def fragments(request):
+    """Template context for `{% cache fragment_seconds name ... content_version %}`."""
+    return {
+        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
+        "content_version": SimpleLazyObject(version),
+    }
 
 
 def content_changed(sender, **kwargs):

@@ -84,3 +84,32 @@ def test_pages_with_a_form_are_not_stored(client, lombok, make_business):
     make_business("Bakkerij Zon")
     for _ in range(2):
         assert visit(client, "/wijken/lombok/bakkerij-zon/")[:2] == (200, None)
+
+
+def test_shared_parts_are_kept_for_pages_stored_only_in_part(
+    client, lombok, entrepreneur, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(entrepreneur)  # a logged-in visitor never gets a whole stored page
+    with CaptureQueriesContext(connection) as first:
+        client.get("/wijken/lombok/")
+    # The brand, the main menu and the footer come from the cache the second time.
+    with django_assert_max_num_queries(len(first) - 6):
+        assert "Lombok" in client.get("/wijken/lombok/").content.decode()
+
+
+def test_changed_site_settings_show_at_once_in_the_shared_parts(
+    client, home, lombok, entrepreneur, commit
+):
+    from home.models import PortalSettings
+
+    client.force_login(entrepreneur)
+    client.get("/wijken/lombok/")
+    portal = PortalSettings.for_site(home.get_site())
+    portal.municipality_name = "Gemeente Vechtstad"
+    with commit():
+        portal.save()
+    html = client.get("/wijken/lombok/").content.decode()
+    assert html.count("Gemeente Vechtstad") >= 2  # the brand and the footer
