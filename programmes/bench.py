@@ -4,8 +4,8 @@ mentors that shows how the load spreads."""
 
 import random
 import statistics
-import time
 
+from home.benchmarks import timed
 from programmes.matching import Candidate, Names, Wish, rank_mentors
 
 NEEDS, SECTORS, STAGES, LANGUAGES, NEIGHBOURHOODS = (
@@ -54,15 +54,6 @@ NAMES = Names(
     districts={i: f"stadsdeel {i // 6}" for i in NEIGHBOURHOODS},
     dutch=0,
 )
-
-
-def timed(function, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), sorted(times)[int(len(times) * 0.95) - 1]
 
 
 def rank_10000(repeat=30, seed=1):

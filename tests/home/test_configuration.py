@@ -70,16 +70,22 @@ def test_unreachable_database_gives_one_line_not_a_traceback():
     assert "Traceback" not in result.stderr
 
 
+# What a production start needs at the least (the database is not reached by these commands).
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+    "ALLOWED_HOSTS": "portaal.example.nl",
+    "DATABASE_URL": "postgres://portal:secret@127.0.0.1:5432/portal",
+}
+
+
 def test_production_settings_pass_the_deploy_check():
     result = manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
-        ALLOWED_HOSTS="portaal.example.nl",
-        DATABASE_URL="postgres://portal:secret@127.0.0.1:5432/portal",
+        **PRODUCTION,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -90,10 +96,7 @@ def test_production_logs_are_json_lines():
         "shell",
         "-c",
         "import logging; logging.getLogger('portal').warning('zoekmachine weg')",
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
-        ALLOWED_HOSTS="portaal.example.nl",
-        DATABASE_URL="postgres://portal:secret@127.0.0.1:5432/portal",
+        **PRODUCTION,
     )
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stderr.strip().splitlines()[-1])

@@ -1,7 +1,6 @@
 """Latency of the directory search on the current database (and on the search engine when
 SEARCH_URL is set), for a mix of queries; `make bench` runs it on 100,000 seeded businesses."""
 
-import statistics
 import time
 
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.http import QueryDict
 
 from businesses.models import Business, NeighbourhoodPage
+from home.benchmarks import median_and_p95, timed
 from search import params, service
 
 MIX = [
@@ -21,16 +21,6 @@ MIX = [
     "q=kapsalon&wijk={wijk}&open_nu=1",
     "sector=winkels&taal=nl&page=5",
 ]
-
-
-def timed(function, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
 
 
 class Command(BaseCommand):
@@ -76,9 +66,7 @@ class Command(BaseCommand):
                     answer = service.directory(query)
                     samples.append((time.perf_counter() - start) * 1000)
                 assert answer["engine"] == name, answer["notices"]
-            samples.sort()
-            p50 = statistics.median(samples)
-            p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
+            p50, p95 = median_and_p95(samples)
             target = 300 if name == "database" else 50
             self.stdout.write(
                 f"directory ({name}, {total} bedrijven, {len(samples)} zoekvragen): p50 {p50:.0f} ms, p95 {p95:.0f} ms "
