@@ -1,4 +1,6 @@
 """/healthz for load balancers and monitoring: is the database there, is the search engine?
+/livez only says the process answers: no database, no template, which also makes it the
+ceiling that `make bench` measures every page against.
 
 No secrets and no details of the set-up: only "ok" or what is wrong. 200 while the database
 answers (without the search engine the directory answers from the database: "degraded"),
@@ -9,7 +11,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -50,3 +52,8 @@ def healthz(request):
     else:
         status = "ok"
     return JsonResponse({"status": status, **checks}, status=503 if status == "fail" else 200)
+
+
+@never_cache
+def livez(request):
+    return HttpResponse("ok", content_type="text/plain")

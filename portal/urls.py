@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from portal.health import healthz
+from portal.health import healthz, livez
 from search import views as search_views
 from search.api import api
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.FaviconView.as_view()),
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
 ]
 
 if settings.DEBUG:

@@ -42,8 +42,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# A load balancer asks /healthz over plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A load balancer asks /healthz and /livez over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 
 # Logs: one JSON object per line on stdout, for the platform's log collector.
 LOGGING["formatters"] = {

@@ -49,3 +49,9 @@ def test_a_missing_database_fails_and_tells_no_secrets(client, monkeypatch, sett
     }
     assert b"10.0.0.5" not in response.content and b"password" not in response.content
     assert response.headers["Cache-Control"].startswith("max-age=0")
+
+
+def test_livez_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert (response.status_code, response.content) == (200, b"ok")
