@@ -193,6 +193,11 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # `make run` is shared by its single process. With several gunicorn workers, use Redis
 # (docs/deploy.md): each worker would otherwise count on its own.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# How many reverse proxies in front add to X-Forwarded-For (production: 1); rate limits, in
+# django-ratelimit and allauth alike, count the visitor's address (portal/client_ip.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Background work (e-mails, index updates) through Django's tasks framework. The immediate
 # backend runs a task at once, in the request; production may swap in a queue.
