@@ -2,19 +2,20 @@
 
 Each option is a Q object (`option_q`), so a filter and its counts share one definition. A
 programme without stages, sectors or neighbourhoods is for everyone: it matches every option of
-that filter. Counts respect the other filters and take one query per filter (conditional counts).
+that filter. The counts respect the other filters and, with the number found, take one query of
+conditional counts. The options come from the cached lists of programmes.taxonomy.
 """
 
 from functools import reduce
-from operator import or_
+from operator import and_, or_
 
 import django_filters
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from businesses.models import Language, NeighbourhoodPage, Sector
-from programmes.models import Category, ProgrammePage, Stage, expired_q, open_q
+from programmes.models import ProgrammePage, expired_q, open_q
+from programmes.taxonomy import taxonomy
 
 SORTS = [
     ("", _("Focus eerst")),
@@ -61,45 +62,29 @@ def option_q(name, value):
     raise ValueError(name)
 
 
-def choices(model, value_field):
-    def make():
-        return [(getattr(item, value_field), item.name) for item in model.objects.all()]
-
-    return make
-
-
-def neighbourhood_choices():
-    pages = NeighbourhoodPage.objects.live().filter(locale__language_code="nl").order_by("title")
-    return [(page.slug, page.title) for page in pages]
+def all_of(conditions):
+    conditions = list(conditions)
+    return reduce(and_, conditions) if conditions else None
 
 
 FACETS = ["categorie", "fase", "sector", "taal", "wijk", "gratis", "open"]
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Zoeken"), method="filter_text", max_length=100)
-    categorie = django_filters.MultipleChoiceFilter(
-        label=_("Categorie"), choices=choices(Category, "slug"), method="filter_options"
-    )
-    fase = django_filters.MultipleChoiceFilter(
-        label=_("Fase"), choices=choices(Stage, "slug"), method="filter_options"
-    )
-    sector = django_filters.MultipleChoiceFilter(
-        label=_("Sector"), choices=choices(Sector, "slug"), method="filter_options"
-    )
-    taal = django_filters.MultipleChoiceFilter(
-        label=_("Taal"), choices=choices(Language, "code"), method="filter_options"
-    )
-    wijk = django_filters.MultipleChoiceFilter(
-        label=_("Wijk"), choices=neighbourhood_choices, method="filter_options"
-    )
+    q = django_filters.CharFilter(label=_("Zoeken"), method="apply", max_length=100)
+    # The choices of these five are set in __init__, from the cached lists.
+    categorie = django_filters.MultipleChoiceFilter(label=_("Categorie"), method="apply")
+    fase = django_filters.MultipleChoiceFilter(label=_("Fase"), method="apply")
+    sector = django_filters.MultipleChoiceFilter(label=_("Sector"), method="apply")
+    taal = django_filters.MultipleChoiceFilter(label=_("Taal"), method="apply")
+    wijk = django_filters.MultipleChoiceFilter(label=_("Wijk"), method="apply")
     gratis = django_filters.ChoiceFilter(
-        label=_("Gratis"), choices=[("1", _("Alleen gratis"))], method="filter_options"
+        label=_("Gratis"), choices=[("1", _("Alleen gratis"))], method="apply"
     )
     open = django_filters.ChoiceFilter(
         label=_("Aanmelden kan nog"),
         choices=[("1", _("Alleen als aanmelden nog kan"))],
-        method="filter_options",
+        method="apply",
     )
     archief = django_filters.ChoiceFilter(
         label=_("Archief"), choices=[("1", _("Verlopen programma's"))], method="keep"
@@ -127,26 +112,45 @@ class ProgrammeFilter(django_filters.FilterSet):
         }
         for name, message in messages.items():
             self.filters[name].extra["error_messages"] = {"invalid_choice": message}
+        # Labels in the visitor's language, read once per request.
+        lists = taxonomy()
+        options = {
+            "categorie": [(category.slug, category.name) for category in lists.categories],
+            "fase": [(stage.slug, stage.name) for stage in lists.stages],
+            "sector": [(sector.slug, sector.name) for sector in lists.sectors],
+            "taal": [(language.code, language.name) for language in lists.languages],
+            "wijk": [(page.slug, page.title) for page in lists.live_neighbourhoods],
+        }
+        for name, choices in options.items():
+            self.filters[name].extra["choices"] = choices
 
     def keep(self, queryset, name, value):
         return queryset
 
-    def filter_text(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(provider__name__icontains=value)
-        )
+    def apply(self, queryset, name, value):
+        condition = self.condition(name, value)
+        return queryset if condition is None else queryset.filter(condition)
 
-    def filter_options(self, queryset, name, value):
-        values = value if isinstance(value, list) else [value]
-        values = [v for v in values if v]
-        if not values:
-            return queryset
-        return queryset.filter(reduce(or_, (option_q(name, v) for v in values)))
+    def condition(self, name, value):
+        """The Q object of a filter's cleaned value; None when it leaves everything in."""
+        if name == "q":
+            value = value.strip()
+            if not value:
+                return None
+            return (
+                Q(title__icontains=value)
+                | Q(summary__icontains=value)
+                | Q(provider__name__icontains=value)
+            )
+        if name not in FACETS:
+            return None  # archief and sortering choose the base list and the order
+        values = [v for v in (value if isinstance(value, list) else [value]) if v]
+        return reduce(or_, (option_q(name, v) for v in values)) if values else None
+
+    def conditions(self):
+        """{filter: Q} for the filters the visitor set."""
+        found = {name: self.condition(name, value) for name, value in self.valid_data.items()}
+        return {name: condition for name, condition in found.items() if condition is not None}
 
     @property
     def valid_data(self):
@@ -171,10 +175,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         # Unknown values give an empty list with a message, never everything or an error.
         if self.is_bound and not self.form.is_valid():
             return self.queryset.none()
-        queryset = self.base()
-        for name, value in self.valid_data.items():
-            queryset = self.filters[name].filter(queryset, value)
-        return self.sorted(queryset)
+        return self.sorted(self.base().filter(*self.conditions().values()))
 
     def sorted(self, queryset):
         sort = self.valid_data.get("sortering", "")
@@ -187,38 +188,41 @@ class ProgrammeFilter(django_filters.FilterSet):
             "-category__is_focus", "category__sort_order", models_nulls_last("deadline"), "title"
         )
 
-    def queryset_without(self, name):
-        queryset = self.base()
-        for field, value in self.valid_data.items():
-            if field != name:
-                queryset = self.filters[field].filter(queryset, value)
-        return queryset
+    def counts(self):
+        """The number of programmes found and, for every filter, its options with their counts.
 
-    def facets(self):
-        """For every filter: its options with counts, in one query per filter."""
+        All in one query: conditional counts over the base list. The count of an option applies
+        the other filters but not its own, so it tells what choosing that option would give.
+        """
         if self.is_bound and not self.form.is_valid():
-            return {}
-        result = {}
+            return 0, {}
+        conditions = self.conditions()
+        aggregates = {"total": Count("pk", filter=all_of(conditions.values()))}
+        options = {}
         for name in FACETS:
-            options = [(value, label) for value, label in self.form.fields[name].choices if value]
-            counts = self.queryset_without(name).aggregate(
-                **{
-                    f"o{i}": Count("pk", filter=option_q(name, value))
-                    for i, (value, _label) in enumerate(options)
-                }
-            )
+            options[name] = [
+                (value, label) for value, label in self.form.fields[name].choices if value
+            ]
+            others = [condition for field, condition in conditions.items() if field != name]
+            for i, (value, _label) in enumerate(options[name]):
+                aggregates[f"{name}_{i}"] = Count(
+                    "pk", filter=all_of([*others, option_q(name, value)])
+                )
+        counts = self.base().aggregate(**aggregates)
+        facets = {}
+        for name in FACETS:
             selected = self._selected(name)
-            result[name] = [
+            facets[name] = [
                 {
                     "value": value,
                     "label": label,
-                    "count": counts[f"o{i}"],
+                    "count": counts[f"{name}_{i}"],
                     "selected": str(value) in selected,
                 }
-                for i, (value, label) in enumerate(options)
-                if counts[f"o{i}"] or str(value) in selected
+                for i, (value, label) in enumerate(options[name])
+                if counts[f"{name}_{i}"] or str(value) in selected
             ]
-        return result
+        return counts["total"], facets
 
     def _selected(self, name):
         return self.data.getlist(name) if hasattr(self.data, "getlist") else []

@@ -24,18 +24,24 @@ FILTER_GROUPS = [
 ]
 
 
-def with_card_data(queryset):
-    return queryset.select_related("provider", "category").prefetch_related("languages", "stages")
+class CountedPaginator(Paginator):
+    """A paginator told how many there are, by the query that counts the filter options."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # instead of Paginator's own COUNT query
 
 
 def listing(index, request):
     filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
-    paginator = Paginator(with_card_data(filterset.qs), PAGE_SIZE)
+    total, facets = filterset.counts()
+    # A card shows its provider and category, nothing of the many-to-many relations.
+    programmes = filterset.qs.select_related("provider", "category")
+    paginator = CountedPaginator(programmes, PAGE_SIZE, total)
     page = clamped_page(paginator, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = index.get_context(request)
-    facets = filterset.facets()
     context.update(
         {
             "filterset": filterset,
@@ -47,7 +53,7 @@ def listing(index, request):
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "programmes": list(page),
-            "total": paginator.count,
+            "total": total,
             "query_string": query.urlencode(),
             "archive": filterset.archive,
             "today": timezone.localdate(),
@@ -97,8 +103,9 @@ def questionnaire(index, request):
             founded_year=data["opgericht"],
         )
         programmes = (
-            with_card_data(index.programmes())
-            .prefetch_related("sectors", "neighbourhoods")
+            index.programmes()
+            .select_related("provider", "category")
+            .prefetch_related("stages", "sectors", "languages", "neighbourhoods")
             .order_by("pk")
         )
         results = fit.rank(programmes, answers, today)
