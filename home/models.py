@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from portal import page_cache
+
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, CallToActionBlock, HomeStreamBlock
 
 
@@ -130,9 +132,18 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
         PageChooserPanel("privacy_page"),
         PageChooserPanel("accessibility_page"),
     ]
+    # The brand and the footer show these on every page.
+    select_related = ["logo", "privacy_page", "accessibility_page"]
 
     class Meta:
         verbose_name = _("instellingen van het portaal")
+
+    @classmethod
+    def for_site(cls, site):
+        # Wagtail keeps the settings only for the rest of a request; every page reads them, and
+        # they are content, so they are kept under the content version for all requests.
+        load = super().for_site
+        return page_cache.cached(f"portal-settings:{site.pk if site else None}", lambda: load(site))
 
 
 class SocialLink(Orderable):

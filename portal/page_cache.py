@@ -11,7 +11,8 @@ shared one (Redis or the database, CACHE_URL), as docs/deploy.md says. PAGE_CACH
 (0 turns it off) bounds what changes with time alone, such as "open now" and deadlines.
 
 The same version keys the parts every page shares (brand, main menu, footer: see
-templates/base.html), so pages that cannot be stored whole still skip their queries.
+templates/base.html) and the lookups every request makes (`cached`: the site, its settings, a
+page's translations), so pages that cannot be stored whole still skip their queries.
 """
 
 import time
@@ -56,6 +57,16 @@ def version():
 
 def bump():
     cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def cached(name, compute):
+    """compute(), kept under the content version: never stale, since every change renews it.
+
+    Off, like the page cache, when PAGE_CACHE_SECONDS is 0: then compute() runs every time.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    return cache.get_or_set(f"{name}:{version()}", compute, timeout=settings.PAGE_CACHE_SECONDS)
 
 
 def fragments(request):
