@@ -113,3 +113,57 @@ def test_changed_site_settings_show_at_once_in_the_shared_parts(
         portal.save()
     html = client.get("/wijken/lombok/").content.decode()
     assert html.count("Gemeente Vechtstad") >= 2  # the brand and the footer
+
+
+# What pages that are not stored whole keep under the version ---------------------------------
+
+
+def test_a_neighbourhood_page_shows_changed_names_and_contacts_at_once(
+    client, lombok, make_business, entrepreneur, commit
+):
+    from businesses.models import Language, Sector
+    from programmes.models import MunicipalContact
+
+    make_business("Bakkerij Zon", sectors=["bakkerij"], languages=["tr"])
+    client.force_login(entrepreneur)  # never a whole stored page: only the kept parts count
+    html = visit(client, "/wijken/lombok/")[2]
+    assert "Bakkerij" in html and "Turks" in html
+    with commit():
+        sector = Sector.objects.get(slug="bakkerij")
+        sector.name_nl = "Brood en banket"
+        sector.save()
+        language = Language.objects.get(code="tr")
+        language.name_nl = "Turks (Türkçe)"
+        language.save()
+        lombok.introduction = "Aan het kanaal."
+        lombok.save_revision().publish()
+    with commit():
+        contact = MunicipalContact.objects.create(
+            name="Fatima Amrani", role="Wijkmanager", email="f.amrani@example.nl"
+        )
+        contact.neighbourhoods.set([lombok])
+        contact.save()
+    html = visit(client, "/wijken/lombok/")[2]
+    assert "Brood en banket" in html and "Turks (Türkçe)" in html
+    assert "Aan het kanaal." in html
+    assert "Fatima Amrani" in html
+
+
+def test_a_profile_shows_published_changes_at_once(
+    client, index, lombok, make_business, entrepreneur, commit
+):
+    business = make_business("Bakkerij Zon", tagline="Vers brood")
+    client.force_login(entrepreneur)
+    assert "Vers brood" in visit(client, "/wijken/lombok/bakkerij-zon/")[2]
+    business.tagline = "Vers brood en gebak"
+    with commit():
+        business.save_revision().publish()
+    with commit():
+        index.title = "Alle wijken"
+        index.save_revision().publish()
+    html = visit(client, "/wijken/lombok/bakkerij-zon/")[2]
+    assert "Vers brood en gebak" in html
+    assert "Alle wijken" in html  # the breadcrumb
+    with commit():
+        Business.objects.get(pk=business.pk).unpublish()
+    assert visit(client, "/wijken/lombok/bakkerij-zon/")[0] == 404
