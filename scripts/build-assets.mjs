@@ -11,6 +11,9 @@ const files = [
   ["@utrecht/design-tokens/dist/index.css", "utrecht/design-tokens.css"],
   ["@utrecht/component-library-css/dist/index.css", "utrecht/component-library.css"],
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  // leaflet.js ends with a sourceMappingURL comment: the production static storage (WhiteNoise's
+  // manifest) rewrites that reference and stops collectstatic when the file is missing.
+  ["leaflet/dist/leaflet.js.map", "leaflet/leaflet.js.map"],
   ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
 ];
 
