@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
 
-from businesses import hours, lookups
+from businesses import hours
 from businesses.filters import PAGE_SIZES, BusinessFilter
 from businesses.forms import ReportForm
 from businesses.models import BusinessPhoto, BusinessTag, OutdatedInfoReport, Sector
 from businesses.notifications import notify_staff_of_report
 from home.pagination import clamped_page
+from portal import page_cache
 
 CARD_RENDITION = "fill-480x320|format-webp"
 PROFILE_RENDITIONS = ("fill-960x640|format-webp", "fill-480x320|format-webp", "fill-1200x630")
@@ -110,7 +111,7 @@ def get_live_business(neighbourhood, slug):
     today = hours.local_now().date()
     # The page is never stored whole (it has a form), but what it shows changes only with
     # content: the business and its related rows are kept under the content version.
-    business = lookups.cached(
+    business = page_cache.cached(
         f"profile:{neighbourhood.translation_key}:{slug}:{today}",
         lambda: (
             with_profile_data(neighbourhood.published_businesses(), today).filter(slug=slug).first()
