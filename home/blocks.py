@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageBlock
 
+from home.navigation import localized_pages
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -129,6 +131,11 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
 
 
+class FeaturedPagesValue(blocks.StructValue):
+    def live_pages(self):
+        return localized_pages(self["pages"])
+
+
 class FeaturedPagesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Kop"), max_length=120)
     introduction = blocks.TextBlock(required=False, label=_("Inleiding"), max_length=400)
@@ -138,6 +145,7 @@ class FeaturedPagesBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Uitgelichte pagina's")
         template = "home/blocks/featured_pages_block.html"
+        value_class = FeaturedPagesValue
 
 
 class HomeStreamBlock(BaseStreamBlock):

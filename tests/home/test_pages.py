@@ -160,3 +160,13 @@ def test_main_menu_is_editable_per_language(client, demo):
 def test_current_menu_item_is_marked(client, demo):
     nav = soup(client.get("/over-dit-portaal/")).select_one("nav.portal-nav")
     assert nav.select_one('a[aria-current="page"]')["href"] == "/over-dit-portaal/"
+
+
+def test_featured_pages_follow_the_language_and_leave_out_unpublished_ones(client, home):
+    StandardPage.objects.get(slug="about-this-portal").unpublish()
+    featured = soup(client.get("/en/")).select(".portal-featured a")
+    # Without its live English version the Dutch page is featured, as `page.localized` would.
+    assert [a["href"] for a in featured] == ["/over-dit-portaal/", "/en/privacy-statement/"]
+    StandardPage.objects.get(slug="privacyverklaring").unpublish()
+    featured = soup(client.get("/")).select(".portal-featured a")
+    assert [a["href"] for a in featured] == ["/over-dit-portaal/"]

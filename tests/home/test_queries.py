@@ -38,3 +38,23 @@ def test_english_menu_pointing_at_dutch_pages_costs_one_query_for_all(client, ho
         menu.items.add(MainMenuItem(link_page=home.get_children().get(slug=slug), sort_order=5))
     menu.save()
     assert count_queries(client, "/en/about-this-portal/") == before + 1
+
+
+def test_featured_pages_cost_the_same_however_many_there_are(client, home):
+    def feature(pages):
+        section = {"heading": "Meer weten?", "introduction": "", "pages": pages}
+        home.body = [("featured_pages", section)]
+        home.save_revision().publish()
+
+    about = StandardPage.objects.get(slug="over-dit-portaal")
+    feature([about])
+    before = count_queries(client, "/")
+    more = []
+    for i in range(5):
+        page = StandardPage(title=f"Pagina {i}", slug=f"pagina-{i}", introduction="Over ons.")
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        more.append(page)
+    feature([about, *more])
+    assert count_queries(client, "/") == before
+    assert "Pagina 4" in client.get("/").content.decode()

@@ -2,6 +2,7 @@
 page-cache version, and a change shows at once."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -58,3 +59,25 @@ def test_a_new_site_counts_at_once(client, demo, commit):
     html = client.get("/", HTTP_HOST="localhost").content.decode()
     assert '<h1 class="utrecht-heading-1">Over dit portaal</h1>' in html
     assert "portal-home" in client.get("/").content.decode()  # the default site is unchanged
+
+
+def test_a_published_translation_shows_in_the_language_switch_at_once(
+    client, home, english, commit
+):
+    from home.models import StandardPage
+
+    page = StandardPage(title="Markten", slug="markten")
+    with commit():
+        home.add_child(instance=page)
+        page.save_revision().publish()
+
+    def switch():
+        html = client.get("/markten/").content.decode()
+        return BeautifulSoup(html, "html.parser").select_one("a[hreflang=en]")["href"]
+
+    assert switch() == "/en/"
+    with commit():
+        translation = page.copy_for_translation(english)
+        translation.title, translation.slug = "Markets", "markets"
+        translation.save_revision().publish()
+    assert switch() == "/en/markets/"
