@@ -15,9 +15,10 @@ from wagtail.search import index
 from portal import page_cache
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, CallToActionBlock, HomeStreamBlock
+from .routing import CachedViewRestrictionsMixin, route_below
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The front page: a hero, two calls to action and sections chosen by editors."""
 
     hero_heading = models.CharField(_("kop"), max_length=120)
@@ -62,8 +63,14 @@ class HomePage(Page):
         verbose_name = _("startpagina")
         verbose_name_plural = _("startpagina's")
 
+    def route(self, request, path_components):
+        # Every page of the site is found from its home page (home.routing).
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
-class StandardPage(Page):
+
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A content page: about the portal, privacy statement, accessibility statement, ..."""
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)

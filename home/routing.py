@@ -1,0 +1,45 @@
+"""How a URL finds its page, and whether the visitor may see it, in few queries."""
+
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction
+
+from portal import page_cache
+
+
+def route_below(home, request, path_components):
+    """Wagtail finds a page one URL segment at a time, with two queries per segment (the child,
+    then the child in its own class). Here the pages along the path come in one query, by their
+    url_path; the walk stops at the first page with a routing of its own (a RoutablePageMixin
+    page) and hands it the rest of the path, as Wagtail would. Then one query for the page."""
+    url_paths = [
+        home.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+        for depth in range(1, len(path_components) + 1)
+    ]
+    # The slugs narrow the search down to their index.
+    along = Page.objects.filter(slug__in=path_components, url_path__in=url_paths)
+    found = {page.url_path: page for page in along}
+    page, consumed = home, 0
+    for url_path in url_paths:
+        child = found.get(url_path)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = page  # as Wagtail's routing does, for get_parent()
+        page, consumed = child, consumed + 1
+        if (page.specific_class or Page).route is not Page.route:
+            break
+    return page.specific.route(request, path_components[consumed:])
+
+
+class CachedViewRestrictionsMixin:
+    """Before serving a page Wagtail looks for view restrictions on it and on every ancestor (two
+    queries), and there are rarely any. Which ones apply is kept under the content version, which
+    a new or removed restriction renews as well as a moved page, so a page without any asks
+    nothing, and a restriction counts at once."""
+
+    def get_view_restrictions(self):
+        restrictions = super().get_view_restrictions  # queries as soon as it is called
+        ids = page_cache.cached(
+            f"view-restrictions:{self.pk}",
+            lambda: list(restrictions().values_list("pk", flat=True)),
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids)  # no query for an empty list

@@ -1,0 +1,103 @@
+"""A URL finds its page in the same few queries at any depth, as Wagtail's routing would find
+it; view restrictions still apply, and a new one at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from home.models import StandardPage
+from portal import page_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def add(parent, slug, live=True):
+    page = StandardPage(title=slug.capitalize(), slug=slug)
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    else:
+        page.unpublish()
+    return page
+
+
+def count_queries(client, path):
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_deeper_pages_cost_no_more_queries(client, home):
+    add(add(add(home, "a"), "b"), "c")
+    assert count_queries(client, "/a/b/c/") == count_queries(client, "/a/")
+
+
+def test_only_existing_live_pages_are_found(client, home):
+    draft = add(add(home, "a"), "concept", live=False)
+    add(draft, "onder-concept")
+    assert client.get("/a/").status_code == 200
+    assert client.get("/a/concept/").status_code == 404
+    assert client.get("/a/bestaat-niet/").status_code == 404
+    assert client.get("/bestaat-niet/a/").status_code == 404
+    # Like Wagtail's own routing: a live page is found below a draft.
+    assert client.get("/a/concept/onder-concept/").status_code == 200
+    assert client.get("/en/a/").status_code == 404  # the English tree has a tree of its own
+
+
+def test_pages_with_routes_of_their_own_get_the_rest_of_the_path(client, home):
+    from programmes.models import ProgrammeIndexPage
+
+    index = ProgrammeIndexPage(title="Programma's", slug="programmas")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    add(index, "agenda")
+    add(add(index, "uitleg"), "meer")
+    # Its own routes go first, as in Wagtail's routing: /agenda/ is its calendar, not the page.
+    response = client.get("/programmas/agenda/")
+    assert (response.status_code, response["Content-Type"].split(";")[0]) == (200, "text/calendar")
+    assert client.get("/programmas/wat-past-bij-mij/").status_code == 200
+    # Its children are found through it.
+    assert (
+        '<h1 class="utrecht-heading-1">Meer</h1>'
+        in client.get("/programmas/uitleg/meer/").content.decode()
+    )
+    assert client.get("/programmas/bestaat-niet/").status_code == 404
+
+
+@pytest.fixture
+def cached(settings, monkeypatch, django_capture_on_commit_callbacks):
+    """The shared caches on, whole pages never; commit() runs what waits for the commit."""
+    settings.PAGE_CACHE_SECONDS = 300
+    monkeypatch.setattr(page_cache, "cacheable_request", lambda request: False)
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_view_restrictions_are_not_asked_again(client, home, cached):
+    client.get("/over-dit-portaal/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/over-dit-portaal/")
+    assert not [q for q in queries if "wagtailcore_pageviewrestriction" in q["sql"]]
+
+
+def test_a_new_view_restriction_counts_at_once_also_below(client, home, cached):
+    commit = cached
+    about = StandardPage.objects.get(slug="over-dit-portaal")
+    with commit():
+        below = add(about, "team")
+    assert client.get("/over-dit-portaal/team/").status_code == 200
+    with commit():
+        restriction = PageViewRestriction.objects.create(
+            page=about, restriction_type=PageViewRestriction.LOGIN
+        )
+    for path in ("/over-dit-portaal/", "/over-dit-portaal/team/"):
+        response = client.get(path)
+        assert (response.status_code, response["Location"].split("?")[0]) == (
+            302,
+            reverse("wagtailcore_login"),
+        )
+    with commit():
+        restriction.delete()
+    assert client.get(below.url).status_code == 200
