@@ -107,15 +107,13 @@ def rank(programmes, answers, today):
 
 
 def answers_from_business(business, today):
-    """Prefill the questionnaire from the entrepreneur's own business."""
-    from programmes.models import Stage
-
+    """Prefill the questionnaire from the entrepreneur's own business (objects or their keys)."""
     stage_slug = "starter"
     if business.founded_year and today.year - business.founded_year >= 3:
         stage_slug = "groei"
     languages = [language for language in business.languages.all() if language.code != "nl"]
     return {
-        "fase": Stage.objects.filter(slug=stage_slug).first(),
+        "fase": stage_slug,
         "sector": next(iter(business.sectors.all()), None),
         "wijk": business.neighbourhood,
         "taal": languages[0] if languages else None,

@@ -1,49 +1,80 @@
-"""The "Wat past bij mij?" questionnaire: five short questions, all in plain language."""
+"""The "Wat past bij mij?" questionnaire: five short questions, all in plain language.
+
+Its choices come from the cached lists of programmes.taxonomy, so showing and checking the form
+asks the database nothing; a cleaned answer is the object itself, as with ModelChoiceField.
+"""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from businesses.models import Language, NeighbourhoodPage, Sector
-from home.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
-from programmes.models import Category, Stage
+from programmes.taxonomy import taxonomy
+
+
+class ListChoiceMixin:
+    """Choices from a list of objects, each by one attribute (a slug, a code), labelled str()."""
+
+    def __init__(self, *, key, empty_label=None, **kwargs):
+        self.key, self.empty_label, self.objects = key, empty_label, {}
+        super().__init__(**kwargs)
+
+    def set_objects(self, objects):
+        self.objects = {str(getattr(item, self.key)): item for item in objects}
+        empty = [] if self.empty_label is None else [("", self.empty_label)]
+        self.choices = empty + [(value, str(item)) for value, item in self.objects.items()]
+
+    def prepare_value(self, value):
+        # Initial answers may be objects (from the entrepreneur's business); submitted ones are
+        # already their keys.
+        if isinstance(value, (list, tuple)):
+            return [self.prepare_value(item) for item in value]
+        return getattr(value, self.key, value)
+
+
+class ListChoiceField(ListChoiceMixin, forms.ChoiceField):
+    # Django's wording for a model choice: it does not repeat what was typed.
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    }
+
+    def clean(self, value):
+        return self.objects.get(super().clean(value))
+
+
+class ListMultipleChoiceField(ListChoiceMixin, forms.MultipleChoiceField):
+    def clean(self, value):
+        return [self.objects[item] for item in super().clean(value)]
 
 
 class QuestionnaireForm(forms.Form):
-    fase = SafeModelChoiceField(
+    fase = ListChoiceField(
         label=_("Waar sta je met je bedrijf?"),
-        queryset=Stage.objects.all(),
+        key="slug",
         widget=forms.RadioSelect,
-        to_field_name="slug",
-        empty_label=None,
         error_messages={"required": _("Kies waar je staat: een idee, net begonnen of groeien.")},
     )
-    behoefte = SafeModelMultipleChoiceField(
+    behoefte = ListMultipleChoiceField(
         label=_("Waar zoek je hulp bij?"),
-        queryset=Category.objects.all(),
+        key="slug",
         widget=forms.CheckboxSelectMultiple,
-        to_field_name="slug",
         required=False,
         help_text=_("Kies er zoveel als je wilt."),
     )
-    sector = SafeModelChoiceField(
+    sector = ListChoiceField(
         label=_("Wat voor bedrijf is het?"),
-        queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
-        to_field_name="slug",
+        key="slug",
         required=False,
         empty_label=_("Maakt niet uit"),
     )
-    wijk = SafeModelChoiceField(
+    wijk = ListChoiceField(
         label=_("In welke wijk?"),
-        queryset=NeighbourhoodPage.objects.none(),
-        to_field_name="slug",
+        key="slug",
         required=False,
         empty_label=_("Ergens anders in de stad"),
     )
-    taal = SafeModelChoiceField(
+    taal = ListChoiceField(
         label=_("In welke taal leer je het liefst?"),
-        queryset=Language.objects.all(),
-        to_field_name="code",
+        key="code",
         required=False,
         empty_label=_("Nederlands is goed"),
     )
@@ -62,9 +93,12 @@ class QuestionnaireForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wijk"].queryset = (
-            NeighbourhoodPage.objects.live().filter(locale__language_code="nl").order_by("title")
-        )
+        lists = taxonomy()
+        self.fields["fase"].set_objects(lists.stages)
+        self.fields["behoefte"].set_objects(lists.categories)
+        self.fields["sector"].set_objects(sector for sector in lists.sectors if sector.parent_id)
+        self.fields["wijk"].set_objects(lists.live_neighbourhoods)
+        self.fields["taal"].set_objects(lists.languages)
 
     def clean_opgericht(self):
         year = self.cleaned_data.get("opgericht")

@@ -1,7 +1,7 @@
 """The short lists programmes are described with, read once and kept until content changes.
 
-Categories, stages, sectors, languages and neighbourhoods change a few times a year, yet the
-programme list, every programme page and the questionnaire need them all. They are kept in the
+Categories, stages, sectors, languages, neighbourhoods and providers change a few times a year,
+yet the programme list, every programme page and the questionnaire need them. They are kept in the
 cache under the page cache's content version, which every committed change of public content
 renews (portal/page_cache.py), so an edit shows at once. Like the shared fragments, they are
 cached only while PAGE_CACHE_SECONDS is set: in development and tests every call reads afresh.
@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Value
 
 from businesses.models import Language, NeighbourhoodPage, Sector
 from portal import page_cache
-from programmes.models import Category, Stage
+from programmes.models import Category, ProgrammePage, Provider, Stage
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Taxonomy:
     # Every Dutch neighbourhood page, published or not: a programme may still point at one that
     # went offline, and its page should say so rather than "the whole city".
     neighbourhoods: list
+    providers: list
 
     @property
     def live_neighbourhoods(self):
@@ -44,6 +46,7 @@ def load():
             .only("id", "title", "slug", "live")
             .order_by("title", "pk")
         ),
+        providers=list(Provider.objects.all()),
     )
 
 
@@ -52,3 +55,54 @@ def taxonomy():
     if not seconds:
         return load()
     return cache.get_or_set(f"programme-taxonomy:{page_cache.version()}", load, timeout=seconds)
+
+
+# A programme's many-to-many relations and the column of each in its table.
+AUDIENCE = {
+    "stages": "stage_id",
+    "sectors": "sector_id",
+    "neighbourhoods": "neighbourhoodpage_id",
+    "languages": "language_id",
+}
+
+
+def facts(programme, draft=False):
+    """A programme's provider, category and whom it is for, as its page shows them.
+
+    {"provider": ..., "category": ..., "stages": [...], "sectors": [...], "neighbourhoods": [...],
+    "languages": [...]}, each list in display order. One query (a UNION over the four relation
+    tables) finds which ids the programme points at; the objects come from the cached lists,
+    instead of six queries for the same few rows. A draft (a preview in the admin) holds its
+    own relations, which the tables do not have yet.
+    """
+    if draft:
+        chosen = {name: {item.pk for item in getattr(programme, name).all()} for name in AUDIENCE}
+    else:
+        chosen = chosen_ids(programme)
+    lists = taxonomy()
+    result = {
+        name: [item for item in getattr(lists, name) if item.pk in chosen[name]]
+        for name in AUDIENCE
+    }
+    # Lists read just before a new category or provider was committed lack it until the version
+    # renews: then the page asks for it.
+    result["provider"] = find(lists.providers, programme.provider_id) or programme.provider
+    result["category"] = find(lists.categories, programme.category_id) or programme.category
+    return result
+
+
+def chosen_ids(programme):
+    tables = [
+        ProgrammePage._meta.get_field(name)
+        .remote_field.through.objects.filter(programmepage_id=programme.pk)
+        .values_list(Value(name), column)
+        for name, column in AUDIENCE.items()
+    ]
+    chosen = {name: set() for name in AUDIENCE}
+    for name, pk in tables[0].union(*tables[1:], all=True):
+        chosen[name].add(pk)
+    return chosen
+
+
+def find(items, pk):
+    return next((item for item in items if item.pk == pk), None)

@@ -325,7 +325,16 @@ class ProgrammePage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        return self.render(request, context_overrides={"index": self.get_parent().specific})
+        from programmes.taxonomy import facts
+
+        draft = getattr(request, "is_preview", False)
+        return self.render(
+            request,
+            context_overrides={
+                "index": self.get_parent().specific,
+                "facts": facts(self, draft=draft),
+            },
+        )
 
     @path("agenda/")
     def calendar(self, request):

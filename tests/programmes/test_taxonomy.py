@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from businesses.models import NeighbourhoodPage
 from portal import page_cache
-from programmes.models import Category
+from programmes.models import Category, ProgrammePage, Provider, Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ LIST_TABLES = (
     "programmes_stage",
     "businesses_sector",
     "businesses_language",
+    "programmes_provider",
 )
 
 
@@ -36,7 +37,14 @@ def commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def programmes(make_programme, neighbourhoods):
-    make_programme("Etalage ontwerpen", "creativiteit", neighbourhoods=[neighbourhoods["lombok"]])
+    make_programme(
+        "Etalage ontwerpen",
+        "creativiteit",
+        stages=["starter"],
+        sectors=["bakkerij"],
+        languages=["tr"],
+        neighbourhoods=[neighbourhoods["lombok"]],
+    )
     make_programme("Voor de hele stad", "innovatie")
 
 
@@ -54,7 +62,9 @@ def tables_read(client, path):
     return {table for table in LIST_TABLES for q in queries if f'FROM "{table}"' in q["sql"]}
 
 
-@pytest.mark.parametrize("path", ["/programmas/"])
+@pytest.mark.parametrize(
+    "path", ["/programmas/", "/programmas/wat-past-bij-mij/", "/programmas/etalage-ontwerpen/"]
+)
 def test_the_lists_are_read_once(client, programmes, path):
     assert tables_read(client, path) == set(LIST_TABLES)
     assert tables_read(client, path) == set()
@@ -89,3 +99,40 @@ def test_a_published_neighbourhood_shows_at_once(client, programmes, neighbourho
     with commit():
         neighbourhoods["overvecht"].unpublish()
     assert filter_labels(client, "wijk") == ["Kanaleneiland", "Lombok"]
+
+
+def facts(client, path="/programmas/etalage-ontwerpen/"):
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    return {
+        item.dt.get_text(strip=True): item.dd.get_text(" ", strip=True)
+        for item in soup.select(".portal-facts__item")
+    } | {"meta": soup.select_one(".portal-programme .portal-meta").get_text(strip=True)}
+
+
+def test_a_programme_page_shows_its_lists(client, programmes):
+    shown = facts(client)
+    assert shown["meta"] == "Creativiteit · workshopreeks"
+    assert shown["Aanbieder"] == "Stichting Test stichting"
+    assert (shown["Voor wie"], shown["Sectoren"], shown["Wijken"], shown["Talen"]) == (
+        "Net begonnen",
+        "Bakkerij",
+        "Lombok",
+        "Türkçe",
+    )
+    assert facts(client, "/programmas/voor-de-hele-stad/")["Wijken"] == "de hele stad"
+
+
+def test_a_renamed_provider_shows_at_once(client, programmes, commit):
+    facts(client)
+    provider = Provider.objects.get()
+    provider.name = "Stichting Etalage"
+    with commit():
+        provider.save()
+    assert facts(client)["Aanbieder"] == "Stichting Etalage stichting"
+
+
+def test_a_preview_shows_the_draft_not_the_published_relations(programmes):
+    programme = ProgrammePage.objects.get(slug="etalage-ontwerpen")
+    programme.stages = list(Stage.objects.filter(slug="groei"))  # in the draft only
+    html = programme.make_preview_request().content.decode()
+    assert "Ik wil groeien" in html and "Net begonnen" not in html
