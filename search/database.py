@@ -12,7 +12,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,9 +22,10 @@ from django.db.models.functions import ACos, Coalesce, Cos, Greatest, Least, Rad
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, PlainText
 
-from businesses.filters import language_q, sector_q
+from businesses import lookups
+from businesses.filters import grouped_counts, language_q, sector_q
 from businesses.hours import local_now, open_now_q
-from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from businesses.models import Business, NeighbourhoodPage
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
@@ -160,61 +160,94 @@ def base_queryset(query, without=None, matched=None, version=None):
     return queryset
 
 
-def count_wijk(base):
-    rows = base.values("neighbourhood_id").annotate(n=Count("pk"))
-    slugs = dict(NeighbourhoodPage.objects.values_list("pk", "slug"))
-    counts = {}
-    for pk, n in rows.values_list("neighbourhood_id", "n"):
-        counts[slugs[pk]] = counts.get(slugs[pk], 0) + n
-    return counts
+# Each facet counts by id in one or more groupings, then names its ids from the kept lists
+# (businesses.lookups): the big query joins nothing it can leave out. An id the lists do not
+# know yet (added this instant, before the content version moved on) is left out.
 
 
-def count_sector(base):
+def wijk_groups(base):
+    return {"wijk": (base, F("neighbourhood_id"), Count("pk"))}
+
+
+def wijk_named(counts):
+    slugs = lookups.neighbourhood_slugs()
+    named = {}
+    for pk, n in counts["wijk"].items():
+        if pk in slugs:  # a neighbourhood's Dutch and English pages share its slug
+            named[slugs[pk]] = named.get(slugs[pk], 0) + n
+    return named
+
+
+def sector_groups(base):
     rows = Business.sectors.through.objects.filter(business_id__in=base.values("pk"))
-    leaves = rows.values("sector_id").annotate(n=Count("pk")).values_list("sector_id", "n")
-    # A main sector counts each business once, however many of its subsectors it has; its
-    # count replaces the count of its own tag.
-    mains = (
-        rows.annotate(main=Coalesce("sector__parent_id", "sector_id"))
-        .values("main")
-        .annotate(n=Count("business_id", distinct=True))
-        .values_list("main", "n")
-    )
-    slugs = dict(Sector.objects.values_list("pk", "slug"))
-    return {slugs[pk]: n for pk, n in [*leaves, *mains]}
-
-
-def count_taal(base):
-    rows = Business.languages.through.objects.filter(business_id__in=base.values("pk"))
-    codes = dict(Language.objects.values_list("pk", "code"))
     return {
-        codes[pk]: n
-        for pk, n in rows.values("language_id")
-        .annotate(n=Count("pk"))
-        .values_list("language_id", "n")
+        "sector": (rows, F("sector_id"), Count("pk")),
+        # A main sector counts each business once, however many of its subsectors it has.
+        "main": (
+            rows,
+            Coalesce("sector__parent_id", "sector_id"),
+            Count("business_id", distinct=True),
+        ),
     }
 
 
-COUNTERS = {"wijk": count_wijk, "sector": count_sector, "taal": count_taal}
+def sector_named(counts):
+    slugs = {sector.pk: sector.slug for sector in lookups.sectors()}
+    # A main sector's count replaces the count of its own tag.
+    rows = [*counts["sector"].items(), *counts["main"].items()]
+    return {slugs[pk]: n for pk, n in rows if pk in slugs}
+
+
+def taal_groups(base):
+    rows = Business.languages.through.objects.filter(business_id__in=base.values("pk"))
+    return {"taal": (rows, F("language_id"), Count("pk"))}
+
+
+def taal_named(counts):
+    codes = {language.pk: language.code for language in lookups.languages()}
+    return {codes[pk]: n for pk, n in counts["taal"].items() if pk in codes}
+
+
+COUNTERS = {
+    "wijk": (wijk_groups, wijk_named),
+    "sector": (sector_groups, sector_named),
+    "taal": (taal_groups, taal_named),
+}
+
+
+def count_facets(bases):
+    """{name: {slug or code: count}} for the facets in `bases` ({name: the businesses it
+    counts}), all in one query."""
+    if not bases:
+        return {}
+    groups = {}
+    for name, base in bases.items():
+        groups.update(COUNTERS[name][0](base))
+    counts = grouped_counts(**groups)
+    return {name: COUNTERS[name][1](counts) for name in bases}
 
 
 def facets(query, matched=None, version=None):
     """Counts per neighbourhood, sector and language, each under all the other filters.
 
-    Grouped by id, then named from the small tables: the big queries join nothing they can
-    leave out. A facet whose other filters are all empty counts every published business: the
-    heaviest count, and the same for every such query until a business changes, so it is kept.
+    A facet whose other filters are all empty counts every published business: the heaviest
+    count, and the same for every such query until a business changes, so it is kept.
     """
     version = version or data_version()
-    result = {}
-    for name, counter in COUNTERS.items():
-        base = base_queryset(query, without=name, matched=matched, version=version)
+    result, bases, keys = {}, {}, {}
+    for name in COUNTERS:
         others = [values for other, values in query.filters().items() if other != name]
-        if query.q or query.open_nu or query.bij or any(others):
-            result[name] = counter(base)
-        else:
-            key = f"directory-facet:{name}:{version}"
-            result[name] = cache.get_or_set(key, partial(counter, base), timeout=3600)
+        if not (query.q or query.open_nu or query.bij or any(others)):
+            keys[name] = f"directory-facet:{name}:{version}"
+            result[name] = cache.get(keys[name])
+            if result[name] is not None:
+                continue
+        bases[name] = base_queryset(query, without=name, matched=matched, version=version)
+    counted = count_facets(bases)
+    for name, counts in counted.items():
+        if name in keys:
+            cache.set(keys[name], counts, timeout=3600)
+    result.update(counted)
     return result
 
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.page_cache import cached
+
 
 def boost_field(label, default):
     return models.PositiveSmallIntegerField(
@@ -54,10 +56,15 @@ class SearchSettings(BaseSiteSetting):
 
 
 def current():
+    """The default site's search settings. Every search reads them; they change with content,
+    so they are kept under the content version (an edit counts at once)."""
     from wagtail.models import Site
 
-    site = Site.objects.filter(is_default_site=True).first()
-    return SearchSettings.for_site(site) if site else SearchSettings()
+    def load():
+        site = Site.objects.filter(is_default_site=True).first()
+        return SearchSettings.for_site(site) if site else SearchSettings()
+
+    return cached("search-settings", load)
 
 
 def alternatives(q, groups):

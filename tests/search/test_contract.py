@@ -225,6 +225,46 @@ def test_staff_synonyms_widen_the_search(client, engine, shops):
     assert names(api(client, "?q=haarstudio")) == ["Kapsalon Nour"]
 
 
+def test_kept_settings_and_names_follow_changes_at_once(
+    client, engine, city, shops, add_business, settings, django_capture_on_commit_callbacks
+):
+    from decimal import Decimal
+
+    from businesses.models import NeighbourhoodPage, Sector
+    from search.models import current
+
+    # With the page cache on, settings, names and neighbourhoods are kept under its version.
+    settings.PAGE_CACHE_SECONDS = 300
+    labels = {option["value"]: option["label"] for option in api(client)["facets"]["sector"]}
+    assert labels["kapper"] == "Kapper & barbier" and names(api(client, "?q=haarstudio")) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        tuning = current()
+        tuning.synonyms = "kapsalon, haarstudio"
+        tuning.save()
+        sector = Sector.objects.get(slug="kapper")
+        sector.name_nl = "Kapsalon en barbier"
+        sector.save()
+        zuilen = NeighbourhoodPage(
+            title="Zuilen",
+            slug="zuilen",
+            district="Noordwest",
+            latitude=Decimal("52.105000"),
+            longitude=Decimal("5.095000"),
+        )
+        city["lombok"].get_parent().add_child(instance=zuilen)
+        zuilen.save_revision().publish()
+    city["zuilen"] = NeighbourhoodPage.objects.get(pk=zuilen.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        add_business("Fietsenmaker Zuilen", wijk="zuilen")
+    assert names(api(client, "?q=haarstudio")) == ["Kapsalon Nour"]
+    answer = api(client)
+    labels = {option["value"]: option["label"] for option in answer["facets"]["sector"]}
+    assert labels["kapper"] == "Kapsalon en barbier"
+    assert {"value": "zuilen", "label": "Zuilen", "count": 1, "selected": False} in answer[
+        "facets"
+    ]["wijk"]
+
+
 def test_suggestions_for_the_search_box(client, engine, shops):
     response = client.get("/api/directory/suggestions/?q=bak")
     assert json.loads(response.content) == ["Bakkerij Yildiz"]
