@@ -1,7 +1,8 @@
 """Neighbourhood pages: the editorial side of the directory, and the home of business URLs."""
 
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -35,16 +36,22 @@ class NeighbourhoodIndexPage(Page):
         """Live neighbourhood pages under this one, with `business_count` (one query)."""
         from businesses.models import Business
 
-        counts = dict(
-            Business.objects.filter(live=True)
+        # Businesses belong to one language version of a neighbourhood: count them all.
+        counts = (
+            Business.objects.filter(
+                live=True, neighbourhood__translation_key=OuterRef("translation_key")
+            )
+            .order_by()
             .values("neighbourhood__translation_key")
-            .annotate(n=Count("id"))
-            .values_list("neighbourhood__translation_key", "n")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
-        pages = list(NeighbourhoodPage.objects.child_of(self).live().order_by("title"))
-        for page in pages:
-            page.business_count = counts.get(page.translation_key, 0)
-        return pages
+        return list(
+            NeighbourhoodPage.objects.child_of(self)
+            .live()
+            .annotate(business_count=Coalesce(Subquery(counts), 0))
+            .order_by("title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         from businesses.views import map_config
