@@ -1,9 +1,11 @@
 """/ondernemers/: the directory page, on the same service as the API."""
 
+import logging
 import re
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +17,8 @@ from django_ratelimit.core import is_ratelimited
 from home.forms import SpamProtectedForm
 from search import params, service
 from search.models import SearchFeedback
+
+logger = logging.getLogger(__name__)
 
 
 def directory(request):
@@ -78,14 +82,29 @@ def site_search(request):
     from home.pagination import clamped_page
 
     q = params.clean_text(request.GET.get("q", ""))
-    results = Page.objects.none()
     # Only words reach the backend: quotes, stars and brackets are query syntax to SQLite's
     # full-text search and would be an error there.
     words = " ".join(re.findall(r"\w+", q))
-    if words:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(words, operator="and")
-    page = clamped_page(Paginator(results, 10), request.GET.get("page"))
+    pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+
+    def search(backend="default"):
+        results = pages.search(words, operator="and", backend=backend) if words else pages.none()
+        page = clamped_page(Paginator(results, 10), request.GET.get("page"))
+        page.object_list = list(page.object_list)  # ask the backend here, not in the template
+        return page
+
+    try:
+        page = search()
+    except Exception as error:  # the engine's connection, timeout or error, as in search.engine
+        # With a search engine the database backend stays beside it, with its own index
+        # (portal/settings/environment.py): it answers while the engine is away, as the
+        # directory's database engine does.
+        if "database" not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        logger.warning(
+            "site search: search engine unavailable, answering from the database: %s", error
+        )
+        page = search("database")
     context = {
         "q": q,
         "page_obj": page,
