@@ -1,16 +1,14 @@
 """The short lists programmes are described with, read once and kept until content changes.
 
 Categories, stages, sectors, languages, neighbourhoods and providers change a few times a year,
-yet the programme list, every programme page and the questionnaire need them. They are kept in the
-cache under the page cache's content version, which every committed change of public content
-renews (portal/page_cache.py), so an edit shows at once. Like the shared fragments, they are
-cached only while PAGE_CACHE_SECONDS is set: in development and tests every call reads afresh.
+yet the programme list, every programme page and the questionnaire need them. They are kept
+under the page cache's content version (portal.page_cache.cached), which every committed change
+of public content renews, so an edit shows at once; in development and tests
+(PAGE_CACHE_SECONDS=0) every call reads afresh.
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Value
 
 from businesses.models import Language, NeighbourhoodPage, Sector
@@ -51,10 +49,7 @@ def load():
 
 
 def taxonomy():
-    seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds:
-        return load()
-    return cache.get_or_set(f"programme-taxonomy:{page_cache.version()}", load, timeout=seconds)
+    return page_cache.cached("programme-taxonomy", load)
 
 
 # A programme's many-to-many relations and the column of each in its table.
