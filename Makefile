@@ -35,18 +35,12 @@ suites:
 	@echo "test: the whole suite on PostgreSQL"
 	scripts/with-postgres.sh $(BIN)/pytest -n 2
 
-## bench: benchmarks: the matching engine, and the directory search on 100,000 seeded
-## businesses (SQLite in var/bench.sqlite3, and a throw-away OpenSearch node)
-BENCH_DB := DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3
-bench: install
+## bench: benchmarks: the matching engine; then, on a throw-away PostgreSQL, OpenSearch and Redis
+## filled by seed_bench (100,000 businesses), the directory search on both engines and every
+## main page through gunicorn and wrk (scripts/bench.sh); figures in bench/results.json
+bench: install assets
 	$(BIN)/python manage.py bench_matching
-	@mkdir -p var && rm -f var/bench.sqlite3
-	@echo "bench: seeding 100,000 businesses in var/bench.sqlite3"
-	$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v 0
-	$(BENCH_DB) PORTAL_ADMIN_PASSWORD=bench $(BIN)/python manage.py load_demo_data --only home >/dev/null
-	$(BENCH_DB) $(BIN)/python manage.py seed_bench --businesses 100000 --neighbourhoods 60
-	$(BENCH_DB) scripts/with-opensearch.sh bash -c 'SEARCH_URL=$$TEST_SEARCH_URL SEARCH_INDEX=bench-directory $(BIN)/python manage.py bench_directory --rebuild'
-
+	scripts/bench.sh
 
 ## lint: ruff
 lint: install

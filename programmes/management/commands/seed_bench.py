@@ -66,6 +66,12 @@ class Command(BaseCommand):
         )
 
     def progress(self, total, unit):
+        # A line every few seconds, not at every step, when the output goes to a log.
         return tqdm(
-            total=total, unit=f" {unit}", desc="seed_bench", file=self.stdout, disable=not total
+            total=total,
+            unit=f" {unit}",
+            desc="seed_bench",
+            file=self.stdout,
+            disable=not total,
+            mininterval=0.1 if self.stdout.isatty() else 5,
         )
