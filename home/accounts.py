@@ -1,7 +1,10 @@
-"""django-allauth, adapted to the portal: its e-mails go through the tasks framework."""
+"""django-allauth, adapted to the portal: its e-mails go through the tasks framework, and a new
+account is stored whole or not at all."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import SignupForm
 from django.contrib.sites.shortcuts import get_current_site
+from django.db import transaction
 
 from home.tasks import send_email
 
@@ -31,3 +34,15 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             html=html,
             from_email=message.from_email,
         )
+
+
+class AtomicSignupForm(SignupForm):
+    """allauth saves the user and then, in a second statement, its e-mail address (its own
+    table). A database that goes away in between (a restart, a failover, as in `make soak`)
+    would keep an account without its address record, half a sign-up that the person cannot
+    finish (the address was never recorded to verify) nor repeat (the e-mail is taken). One
+    transaction keeps both or neither."""
+
+    def save(self, request):
+        with transaction.atomic():
+            return super().save(request)

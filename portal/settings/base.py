@@ -119,6 +119,7 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website_url"
+ACCOUNT_FORMS = {"signup": "home.accounts.AtomicSignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Failed logins, sign-ups, password resets and e-mail changes are counted in the cache.
 ACCOUNT_RATE_LIMITS = {
