@@ -39,26 +39,44 @@ def mentor_loads():
     )
 
 
+RELATIONS = ("expertise", "sectors", "stages", "languages", "neighbourhoods")
+
+
+def related_ids(field_name, mentors):
+    """{mentor id: frozenset of ids} of one many-to-many field, read as plain pairs: with
+    thousands of mentors, building a model instance per row would take most of the time."""
+    field = Mentor._meta.get_field(field_name)
+    pairs = field.remote_field.through.objects.filter(
+        **{f"{field.m2m_field_name()}__in": mentors.values("pk")}
+    ).values_list(field.m2m_field_name(), field.m2m_reverse_field_name())
+    found = {}
+    for mentor_id, other_id in pairs:
+        found.setdefault(mentor_id, set()).add(other_id)
+    return {mentor_id: frozenset(ids) for mentor_id, ids in found.items()}
+
+
 def candidates(queryset=None):
+    mentors = queryset if queryset is not None else Mentor.objects.filter(live=True)
     loads = mentor_loads()
-    mentors = (queryset or Mentor.objects.filter(live=True)).prefetch_related(
-        "expertise", "sectors", "stages", "languages", "neighbourhoods"
-    )
+    related = {name: related_ids(name, mentors) for name in RELATIONS}
+    none = frozenset()
     return [
         matching.Candidate(
-            id=m.pk,
-            name=m.name,
-            expertise=frozenset(n.pk for n in m.expertise.all()),
-            sectors=frozenset(s.pk for s in m.sectors.all()),
-            stages=frozenset(s.pk for s in m.stages.all()),
-            languages=frozenset(language.pk for language in m.languages.all()),
-            neighbourhoods=frozenset(n.pk for n in m.neighbourhoods.all()),
-            capacity=m.capacity,
-            load=loads.get(m.pk, 0),
-            active=m.is_active,
-            vetted=m.vetted_at is not None,
+            id=pk,
+            name=name,
+            expertise=related["expertise"].get(pk, none),
+            sectors=related["sectors"].get(pk, none),
+            stages=related["stages"].get(pk, none),
+            languages=related["languages"].get(pk, none),
+            neighbourhoods=related["neighbourhoods"].get(pk, none),
+            capacity=capacity,
+            load=loads.get(pk, 0),
+            active=is_active,
+            vetted=vetted_at is not None,
         )
-        for m in mentors
+        for pk, name, capacity, is_active, vetted_at in mentors.values_list(
+            "pk", "name", "capacity", "is_active", "vetted_at"
+        )
     ]
 
 

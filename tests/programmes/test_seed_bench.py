@@ -29,3 +29,18 @@ def test_programmes_and_mentors_are_published_with_their_relations(client, progr
 def test_negative_counts_are_refused(home):
     with pytest.raises(CommandError, match="niet negatief"):
         call_command("seed_bench", businesses=1, mentors=-1, stdout=io.StringIO())
+
+
+def test_reading_the_candidates_costs_the_same_queries_for_many_mentors(home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            mentoring.candidates()
+        return len(captured)
+
+    call_command("seed_bench", businesses=1, mentors=3, stdout=io.StringIO())
+    few = queries()
+    call_command("seed_bench", businesses=1, mentors=60, stdout=io.StringIO())
+    assert queries() == few
