@@ -25,7 +25,7 @@ def for_locale(model, locale):
 
 
 def resolve_links(items, request, locale):
-    """Turn menu items into (text, href, page) for the active language.
+    """Turn menu items into {text, href} for the active language.
 
     Items may point at pages of another language (a copied menu); these are swapped for their
     translation when it is live, with one query for all of them.
@@ -44,11 +44,9 @@ def resolve_links(items, request, locale):
             page = translations.get(page.translation_key, page)
             if not page.live:
                 continue
-            links.append(
-                {"text": item.label or page.title, "href": page.get_url(request), "page": page}
-            )
+            links.append({"text": item.label or page.title, "href": page.get_url(request)})
         else:
-            links.append({"text": item.label, "href": item.link_url, "page": None})
+            links.append({"text": item.label, "href": item.link_url})
     return links
 
 

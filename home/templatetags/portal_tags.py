@@ -1,7 +1,9 @@
 from django import template
+from django.utils.translation import get_language
 
 from home.models import Footer, MainMenu
 from home.navigation import active_locale, for_locale, language_alternates, resolve_links
+from portal import page_cache
 
 register = template.Library()
 
@@ -9,10 +11,19 @@ register = template.Library()
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
+    # The links are the same on every page (only the current one is marked), so they are kept
+    # once per language under the content version, not once per page.
+    links = page_cache.cached(
+        f"main-menu:{get_language()}:{request.get_host()}", lambda: main_menu_links(request)
+    )
+    return {"links": links, "current_path": request.path}
+
+
+def main_menu_links(request):
     locale = active_locale()
     menu = for_locale(MainMenu, locale)
     items = list(menu.items.select_related("link_page")) if menu else []
-    return {"links": resolve_links(items, request, locale), "current_path": request.path}
+    return resolve_links(items, request, locale)
 
 
 @register.inclusion_tag("home/includes/footer.html", takes_context=True)

@@ -81,3 +81,24 @@ def test_a_published_translation_shows_in_the_language_switch_at_once(
         translation.title, translation.slug = "Markets", "markets"
         translation.save_revision().publish()
     assert switch() == "/en/markets/"
+
+
+def test_the_main_menu_is_shared_by_every_page_and_changes_at_once(client, demo, commit):
+    from home.models import MainMenu, MainMenuItem
+
+    def menu(path):
+        nav = BeautifulSoup(client.get(path).content, "html.parser").select_one("nav.portal-nav")
+        current = nav.select_one('a[aria-current="page"]')
+        return [a.get_text(strip=True) for a in nav.select("a")], current and current["href"]
+
+    assert menu("/over-dit-portaal/") == (["Over dit portaal"], "/over-dit-portaal/")
+    with CaptureQueriesContext(connection) as first_visit:
+        assert menu("/privacyverklaring/") == (["Over dit portaal"], None)
+    assert "home_mainmenu" not in " ".join(query["sql"] for query in first_visit)
+    main = MainMenu.objects.get(locale__language_code="nl")
+    with commit():
+        main.items.add(
+            MainMenuItem(link_url="https://example.nl/loket", label="Loket", sort_order=5)
+        )
+        main.save()
+    assert menu("/over-dit-portaal/") == (["Over dit portaal", "Loket"], "/over-dit-portaal/")
