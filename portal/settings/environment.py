@@ -40,6 +40,10 @@ def database_config(url):
             "of postgres://gebruiker:wachtwoord@host:5432/database"
         )
     config.setdefault("CONN_MAX_AGE", 60)
+    # A kept connection outlives a restart or failover of the database: without a check, the
+    # first request after it fails in every worker, however long after. The check costs one
+    # round trip per request that reuses a connection, and reconnects when it is dead.
+    config.setdefault("CONN_HEALTH_CHECKS", True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # The embedded default serves one developer; no persistent connections needed.
         config["CONN_MAX_AGE"] = 0
