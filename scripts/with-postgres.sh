@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command against a throw-away PostgreSQL cluster: made in a temporary folder, listening on
 # a free port on 127.0.0.1 only, stopped and removed afterwards. Usage: with-postgres.sh CMD...
-# The command sees DATABASE_URL. PostgreSQL refuses to run as root, so the cluster belongs to the
-# "postgres" user that Debian's package creates.
+# The command sees DATABASE_URL, and TEST_PGDATA and TEST_PGBIN for restarting the cluster
+# (`make soak`). PostgreSQL refuses to run as root, so the cluster belongs to the "postgres" user
+# that Debian's package creates.
 set -euo pipefail
 
 pg_bin() {
@@ -39,4 +40,5 @@ echo "postgres: $("$BIN/postgres" --version) on 127.0.0.1:$PORT (data in $DIR, r
 
 "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres portal
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/portal"
+export TEST_PGDATA="$DIR/data" TEST_PGBIN="$BIN"
 "$@"
