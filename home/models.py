@@ -15,10 +15,10 @@ from wagtail.search import index
 from portal import page_cache
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, CallToActionBlock, HomeStreamBlock
-from .routing import CachedViewRestrictionsMixin, route_below
+from .routing import CachedViewRestrictionsMixin, SiteRootMixin
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(SiteRootMixin, CachedViewRestrictionsMixin, Page):
     """The front page: a hero, two calls to action and sections chosen by editors."""
 
     hero_heading = models.CharField(_("kop"), max_length=120)
@@ -62,12 +62,6 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("startpagina")
         verbose_name_plural = _("startpagina's")
-
-    def route(self, request, path_components):
-        # Every page of the site is found from its home page (home.routing).
-        if not path_components:
-            return super().route(request, path_components)
-        return route_below(self, request, path_components)
 
 
 class StandardPage(CachedViewRestrictionsMixin, Page):

@@ -3,7 +3,32 @@
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+from home.navigation import active_locale
 from portal import page_cache
+
+
+class SiteRootMixin:
+    """For the home page, where Wagtail starts routing every request: in the visitor's language
+    (`site.root_page.localized`), then down the path."""
+
+    @property
+    def localized_draft(self):
+        # Wagtail asks the database for the active Locale and then for the translation on every
+        # request; both are kept under the content version. Keyed on the translation key, the
+        # answer is the same whichever translation asks.
+        locale = active_locale()
+        if locale.id == self.locale_id:
+            return self
+        translation = page_cache.cached(
+            f"home-page:{self.translation_key}:{locale.pk}",
+            lambda: self.get_translation_or_none(locale),
+        )
+        return translation or self
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
 
 def route_below(home, request, path_components):

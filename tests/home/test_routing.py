@@ -2,6 +2,7 @@
 it; view restrictions still apply, and a new one at once."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -101,3 +102,32 @@ def test_a_new_view_restriction_counts_at_once_also_below(client, home, cached):
     with commit():
         restriction.delete()
     assert client.get(below.url).status_code == 200
+
+
+def test_the_locale_and_the_english_home_page_are_not_asked_again(client, home, cached):
+    client.get("/en/about-this-portal/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/about-this-portal/").status_code == 200
+    sql = " ".join(query["sql"] for query in queries)
+    assert "wagtailcore_locale" not in sql
+    assert "home_homepage" not in sql
+    assert len(queries) == 2  # the pages along the path, and the page
+
+
+def test_the_english_home_page_changes_at_once(client, home, cached):
+    commit = cached
+    from home.models import HomePage
+
+    def heading():
+        html = client.get("/en/").content.decode()
+        return BeautifulSoup(html, "html.parser").h1.get_text(strip=True)
+
+    assert heading() == "Doing business in your neighbourhood"
+    english = HomePage.objects.get(locale__language_code="en")
+    english.hero_heading = "Business in your street"
+    with commit():
+        english.save_revision().publish()
+    assert heading() == "Business in your street"
+    with commit():
+        english.unpublish()
+    assert heading() == "Ondernemen in jouw wijk"  # as Wagtail does: the page it was made from
