@@ -10,12 +10,12 @@ from functools import reduce
 from operator import and_, or_
 
 import django_filters
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import ProgrammePage, expired_q, open_q
-from programmes.taxonomy import taxonomy
+from programmes.taxonomy import AUDIENCE, audience_of, taxonomy
 
 SORTS = [
     ("", _("Focus eerst")),
@@ -191,24 +191,36 @@ class ProgrammeFilter(django_filters.FilterSet):
     def counts(self):
         """The number of programmes found and, for every filter, its options with their counts.
 
-        All in one query: conditional counts over the base list. The count of an option applies
-        the other filters but not its own, so it tells what choosing that option would give.
+        The count of an option applies the other filters but not its own, so it tells what
+        choosing that option would give. Counted in Python over the current list (a few hundred
+        programmes at most) from two queries: its rows and its relations. As conditional counts
+        in SQL, a hundred options with subqueries each took seconds to plan and run on
+        PostgreSQL. `matched_options` says in Python what `option_q` says in SQL; a test holds
+        each count against the list the option gives.
         """
         if self.is_bound and not self.form.is_valid():
             return 0, {}
-        conditions = self.conditions()
-        aggregates = {"total": Count("pk", filter=all_of(conditions.values()))}
-        options = {}
-        for name in FACETS:
-            options[name] = [
-                (value, label) for value, label in self.form.fields[name].choices if value
-            ]
-            others = [condition for field, condition in conditions.items() if field != name]
-            for i, (value, _label) in enumerate(options[name]):
-                aggregates[f"{name}_{i}"] = Count(
-                    "pk", filter=all_of([*others, option_q(name, value)])
-                )
-        counts = self.base().aggregate(**aggregates)
+        options = {
+            name: [(value, label) for value, label in self.form.fields[name].choices if value]
+            for name in FACETS
+        }
+        chosen = {name: set(self._values(name)) for name in FACETS if self._values(name)}
+        text = self.condition("q", self.valid_data.get("q", ""))
+        rows = self.base().filter(*([text] if text is not None else []))
+        counts = {name: dict.fromkeys((value for value, _ in options[name]), 0) for name in FACETS}
+        total = 0
+        for matched in matched_options(rows):
+            failing = [name for name, values in chosen.items() if not matched[name] & values]
+            if not failing:
+                total += 1
+                counted = FACETS  # found: it counts for every option it matches
+            elif len(failing) == 1:
+                counted = failing  # found if that one filter were changed
+            else:
+                continue
+            for name in counted:
+                for value in matched[name] & counts[name].keys():
+                    counts[name][value] += 1
         facets = {}
         for name in FACETS:
             selected = self._selected(name)
@@ -216,16 +228,66 @@ class ProgrammeFilter(django_filters.FilterSet):
                 {
                     "value": value,
                     "label": label,
-                    "count": counts[f"{name}_{i}"],
+                    "count": counts[name][value],
                     "selected": str(value) in selected,
                 }
-                for i, (value, label) in enumerate(options[name])
-                if counts[f"{name}_{i}"] or str(value) in selected
+                for value, label in options[name]
+                if counts[name][value] or str(value) in selected
             ]
-        return counts["total"], facets
+        return total, facets
+
+    def _values(self, name):
+        value = self.valid_data.get(name)
+        return [v for v in (value if isinstance(value, list) else [value]) if v]
 
     def _selected(self, name):
         return self.data.getlist(name) if hasattr(self.data, "getlist") else []
+
+
+def matched_options(programmes):
+    """For each programme of the queryset: {filter: the option values it matches}, as
+    `option_q` decides. A programme without stages, sectors or neighbourhoods matches every
+    option of that filter."""
+    lists = taxonomy()
+    slugs = {
+        "stages": {stage.pk: stage.slug for stage in lists.stages},
+        "languages": {language.pk: language.code for language in lists.languages},
+        "neighbourhoods": {page.pk: page.slug for page in lists.neighbourhoods},
+    }
+    # A sector matches itself, its parent and its children: "Eten & drinken" and "Bakkerij".
+    related = {sector.pk: {sector.slug} for sector in lists.sectors}
+    for sector in lists.sectors:
+        if sector.parent_id:
+            related[sector.pk].add(sector.parent.slug)
+            related.setdefault(sector.parent_id, set()).add(sector.slug)
+    everyone = {
+        "fase": set(slugs["stages"].values()),
+        "sector": {slug for found in related.values() for slug in found},
+        "wijk": set(slugs["neighbourhoods"].values()),
+    }
+    today = timezone.localdate()
+    audience = audience_of(programmes)
+    empty = {name: set() for name in AUDIENCE}
+    rows = programmes.values_list("pk", "category__slug", "is_free", "deadline", "end_date")
+    for pk, category, is_free, deadline, end_date in rows:
+        chosen = audience.get(pk, empty)
+        expired = (deadline and deadline < today) or (end_date and end_date < today)
+        yield {
+            "categorie": {category},
+            "fase": named(chosen["stages"], slugs["stages"], everyone["fase"]),
+            "sector": {slug for sector in chosen["sectors"] for slug in related.get(sector, ())}
+            if chosen["sectors"]
+            else everyone["sector"],
+            "taal": named(chosen["languages"], slugs["languages"], set()),
+            "wijk": named(chosen["neighbourhoods"], slugs["neighbourhoods"], everyone["wijk"]),
+            "gratis": {"1"} if is_free else set(),
+            "open": set() if expired else {"1"},
+        }
+
+
+def named(ids, names, without_any):
+    """The option values of related ids; `without_any` when there are none at all."""
+    return {names[i] for i in ids if i in names} if ids else without_any
 
 
 def models_nulls_last(field):

@@ -87,16 +87,24 @@ def facts(programme, draft=False):
 
 
 def chosen_ids(programme):
+    empty = {name: set() for name in AUDIENCE}
+    return audience_of(ProgrammePage.objects.filter(pk=programme.pk)).get(programme.pk, empty)
+
+
+def audience_of(programmes):
+    """{programme id: {relation: set of ids}} for a queryset of programmes, in one query (a
+    UNION over the four relation tables); programmes without any relation are left out."""
+    ids = programmes.values("pk")
     tables = [
         ProgrammePage._meta.get_field(name)
-        .remote_field.through.objects.filter(programmepage_id=programme.pk)
-        .values_list(Value(name), column)
+        .remote_field.through.objects.filter(programmepage_id__in=ids)
+        .values_list("programmepage_id", Value(name), column)
         for name, column in AUDIENCE.items()
     ]
-    chosen = {name: set() for name in AUDIENCE}
-    for name, pk in tables[0].union(*tables[1:], all=True):
-        chosen[name].add(pk)
-    return chosen
+    found = {}
+    for programme_id, name, pk in tables[0].union(*tables[1:], all=True):
+        found.setdefault(programme_id, {relation: set() for relation in AUDIENCE})[name].add(pk)
+    return found
 
 
 def find(items, pk):

@@ -130,6 +130,17 @@ def test_combined_filters_and_their_counts(client, catalogue):
     assert ("taal", "tr") not in found  # no innovation programme in Turkish
 
 
+@pytest.mark.parametrize(
+    "query", ["", "?categorie=innovatie&taal=nl", "?wijk=lombok&fase=starter", "?q=bak", "?open=1"]
+)
+def test_every_count_is_the_number_that_ticking_the_option_finds(client, catalogue, query):
+    for (name, value), count in counts(client, query).items():
+        if f"{name}=" in query:
+            continue  # ticking a second option of the same filter widens, not narrows
+        ticked = f"{query or '?'}{'&' if query else ''}{name}={value}"
+        assert len(titles(client, ticked)) == count, (ticked, count)
+
+
 def test_counts_without_filters(client, catalogue):
     found = counts(client)
     assert found[("categorie", "creativiteit")] == 1  # the expired one is in the archive
