@@ -33,19 +33,18 @@ class SiteRootMixin:
 
 def route_below(home, request, path_components):
     """Wagtail finds a page one URL segment at a time, with two queries per segment (the child,
-    then the child in its own class). Here the pages along the path come in one query, by their
-    url_path; the walk stops at the first page with a routing of its own (a RoutablePageMixin
-    page) and hands it the rest of the path, as Wagtail would. Then one query for the page."""
-    url_paths = [
-        home.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
-        for depth in range(1, len(path_components) + 1)
-    ]
-    # The slugs narrow the search down to their index.
-    along = Page.objects.filter(slug__in=path_components, url_path__in=url_paths)
-    found = {page.url_path: page for page in along}
+    then the child in its own class). Here the candidates along the path come in one query (the
+    pages below the home page with one of its slugs, no deeper than the path goes), and are
+    told apart by their url_path; the walk stops at the first page with a routing of its own (a
+    RoutablePageMixin page) and hands it the rest of the path, as Wagtail would. Then one query
+    for the page."""
+    candidates = Page.objects.descendant_of(home).filter(
+        slug__in=sorted(set(path_components)), depth__lte=home.depth + len(path_components)
+    )
+    found = {page.url_path: page for page in candidates}
     page, consumed = home, 0
-    for url_path in url_paths:
-        child = found.get(url_path)
+    for slug in path_components:
+        child = found.get(f"{page.url_path}{slug}/")
         if child is None:
             raise Http404
         child._cached_parent_obj = page  # as Wagtail's routing does, for get_parent()

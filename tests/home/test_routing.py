@@ -48,6 +48,12 @@ def test_only_existing_live_pages_are_found(client, home):
     assert client.get("/en/a/").status_code == 404  # the English tree has a tree of its own
 
 
+def test_a_long_made_up_path_costs_no_more_than_its_length(client, home):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/" + "a/" * 1000).status_code == 404
+    assert max(len(query["sql"]) for query in queries) < 3000
+
+
 def test_pages_with_routes_of_their_own_get_the_rest_of_the_path(client, home):
     from programmes.models import ProgrammeIndexPage
 
