@@ -77,15 +77,18 @@ def feedback(request):
 def site_search(request):
     """/zoeken/: the site's pages (Wagtail's search backend), in the visitor's language."""
     from django.core.paginator import Paginator
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
+    from home.navigation import active_locale
     from home.pagination import clamped_page
 
     q = params.clean_text(request.GET.get("q", ""))
     # Only words reach the backend: quotes, stars and brackets are query syntax to SQLite's
     # full-text search and would be an error there.
     words = " ".join(re.findall(r"\w+", q))
-    pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+    # The results show only what every page has (title, description, address): no query per
+    # page type for their own fields.
+    pages = Page.objects.live().public().filter(locale=active_locale())
 
     def search(backend="default"):
         results = pages.search(words, operator="and", backend=backend) if words else pages.none()
