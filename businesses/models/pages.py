@@ -16,9 +16,10 @@ from businesses.validators import (
     validate_latitude,
     validate_longitude,
 )
+from home.routing import CachedViewRestrictionsMixin
 
 
-class NeighbourhoodIndexPage(Page):
+class NeighbourhoodIndexPage(CachedViewRestrictionsMixin, Page):
     """/wijken/: every neighbourhood with its number of published businesses, and a map."""
 
     introduction = RichTextField(_("inleiding"), features=["bold", "italic", "link"], blank=True)
@@ -85,7 +86,7 @@ class FactBlock(blocks.StructBlock):
         label = _("Feit")
 
 
-class NeighbourhoodPage(RoutablePageMixin, Page):
+class NeighbourhoodPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """/wijken/<wijk>/: the neighbourhood, its published businesses, and their profiles."""
 
     district = models.CharField(

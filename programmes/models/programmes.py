@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from businesses.models.taxonomy import NamedInLanguages
 from home.blocks import BaseStreamBlock
+from home.routing import CachedViewRestrictionsMixin
 
 
 class Provider(models.Model):
@@ -119,7 +120,7 @@ def open_q(today):
     return (Q(deadline__gte=today) | Q(deadline__isnull=True)) & ~expired_q(today)
 
 
-class ProgrammeIndexPage(RoutablePageMixin, Page):
+class ProgrammeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """/programmas/: every current programme, filterable; the archive; "Wat past bij mij?";
     the same list as a calendar feed."""
 
@@ -156,7 +157,7 @@ class ProgrammeIndexPage(RoutablePageMixin, Page):
         return listing_calendar(self, request)
 
 
-class ProgrammePage(RoutablePageMixin, Page):
+class ProgrammePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     FORMATS = [
         ("workshops", _("workshopreeks")),
         ("coaching", _("één-op-één-coaching")),
