@@ -164,18 +164,23 @@ def submit(request, founder):
     return proposals
 
 
+@transaction.atomic
 def propose(request, exclude=()):
     """(Re)compute the engine's proposal for a request and store it."""
     ranked = matching.rank_mentors(
         wish_for(request), [c for c in candidates() if c.id not in set(exclude)], names()
     )
+    # Two staff members recalculating at once would both delete the old proposal and insert a
+    # new one, and the second insert would break the one-proposal-per-mentor rule: the row lock
+    # makes the second wait until the first has committed.
+    list(MatchRequest.objects.select_for_update().filter(pk=request.pk).values_list("pk"))
     request.proposals.all().delete()
-    return [
-        Proposal.objects.create(
+    return Proposal.objects.bulk_create(
+        Proposal(
             request=request, mentor_id=r.candidate.id, position=i, score=r.score, reasons=r.reasons
         )
         for i, r in enumerate(ranked)
-    ]
+    )
 
 
 @transaction.atomic

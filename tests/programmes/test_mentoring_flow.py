@@ -549,3 +549,49 @@ def test_steps_out_of_order_change_nothing(
     staff.force_login(moderator)
     staff.post(staff_url, {"action": "introduce"})
     assert MentorMatch.objects.filter(request=match.request).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_members_recalculating_at_once_both_succeed(
+    founder_client, neighbourhoods, mentors
+):
+    """Found by `make bench`: the second of two simultaneous recalculations broke the
+    one-proposal-per-mentor rule (a 500). One staff member's recalculation is still open when
+    the other's starts; the second waits for the first instead of colliding with it."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    from programmes import mentoring
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time; `make test` runs this on PostgreSQL")
+    match_request = submit(founder_client, neighbourhoods)
+    first_started, errors = threading.Event(), []
+
+    def first():
+        try:
+            with transaction.atomic():
+                mentoring.propose(match_request)
+                first_started.set()
+                time.sleep(0.5)  # the other recalculation arrives meanwhile
+        finally:
+            connection.close()
+
+    def second():
+        first_started.wait(5)
+        try:
+            mentoring.propose(match_request)
+        except Exception as error:  # whatever goes wrong, the assertion below shows it
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert errors == []
+    assert match_request.proposals.count() == 3
