@@ -16,6 +16,9 @@ from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
 
+# Asked every few seconds by load balancers; they answer afresh, without the caches.
+PROBE_PATHS = ("/healthz", "/livez")
+
 
 def database_status():
     try:

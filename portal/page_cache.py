@@ -15,6 +15,7 @@ templates/base.html) and the lookups every request makes (`cached`: the site, it
 page's translations), so pages that cannot be stored whole still skip their queries.
 """
 
+import contextvars
 import time
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
+
+from portal.health import PROBE_PATHS
 
 VERSION_KEY = "page-cache-version"
 # The apps whose rows public pages show.
@@ -48,15 +51,36 @@ IGNORED_MODELS = {
     "businesses.profiledraft",
     "search.searchfeedback",
 }
-PRIVATE_PREFIXES = ("/admin/", "/account/", "/mijn-bedrijf/", "/mentor", "/en/account/")
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/account/",
+    "/mijn-bedrijf/",
+    "/mentor",
+    "/en/account/",
+    *PROBE_PATHS,
+)
+
+
+# The version is read once per request (a page asks for it a dozen times, one cache round trip
+# each): the middleware opens a slot for the request, version() fills it, bump() renews it.
+_this_request = contextvars.ContextVar("page_cache_request", default=None)
 
 
 def version():
-    return cache.get_or_set(VERSION_KEY, lambda: str(time.time_ns()), timeout=None)
+    slot = _this_request.get()
+    if slot is not None and "version" in slot:
+        return slot["version"]
+    value = cache.get_or_set(VERSION_KEY, lambda: str(time.time_ns()), timeout=None)
+    if slot is not None:
+        slot["version"] = value
+    return value
 
 
 def bump():
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    value = str(time.time_ns())
+    cache.set(VERSION_KEY, value, timeout=None)
+    if (slot := _this_request.get()) is not None:
+        slot["version"] = value
 
 
 def cached(name, compute):
@@ -114,9 +138,18 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        slot = _this_request.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _this_request.reset(slot)
+
+    def respond(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = f"page:{version()}:{request.get_host()}:{request.get_full_path()}"
+        # The scheme keeps a page stored over HTTPS from answering a plain-HTTP request, which
+        # must get the redirect to HTTPS instead.
+        key = f"page:{version()}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
         stored = cache.get(key)
         if stored is not None:
             stored["X-Page-Cache"] = "hit"

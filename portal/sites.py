@@ -8,6 +8,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from portal import page_cache
+from portal.health import PROBE_PATHS
 
 
 def find_site(request):
@@ -34,7 +35,11 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.PAGE_CACHE_SECONDS > 0 and not hasattr(request, "_wagtail_site"):
+        if (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.path not in PROBE_PATHS
+            and not hasattr(request, "_wagtail_site")
+        ):
             # Without a database Wagtail asks again where it needs the site; /healthz reports it.
             with suppress(DatabaseError):
                 request._wagtail_site = find_site(request)

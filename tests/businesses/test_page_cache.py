@@ -167,3 +167,41 @@ def test_a_profile_shows_published_changes_at_once(
     with commit():
         Business.objects.get(pk=business.pk).unpublish()
     assert visit(client, "/wijken/lombok/bakkerij-zon/")[0] == 404
+
+
+def test_a_page_stored_over_https_never_answers_plain_http(client, lombok, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    # One Host header for both, as behind a proxy (the test client adds :80 to HTTPS ones).
+    https = client.get("/wijken/lombok/", HTTP_HOST="testserver", HTTP_X_FORWARDED_PROTO="https")
+    assert (https.status_code, https.headers["X-Page-Cache"]) == (200, "miss")
+    again = client.get("/wijken/lombok/", HTTP_HOST="testserver", HTTP_X_FORWARDED_PROTO="https")
+    assert again.headers["X-Page-Cache"] == "hit"
+    plain = client.get("/wijken/lombok/", HTTP_HOST="testserver")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+
+
+def test_a_request_asks_the_cache_for_the_version_once(client, lombok):
+    from django.core.cache import cache
+
+    client.get("/wijken/lombok/")
+    asked = []
+    original = cache.get_or_set
+    cache.get_or_set = lambda key, *args, **kwargs: (
+        asked.append(key),
+        original(key, *args, **kwargs),
+    )[1]
+    try:
+        client.get("/wijken/lombok/?page=1")  # a page not stored yet: rendered, with fragments
+    finally:
+        cache.get_or_set = original
+    assert asked.count("page-cache-version") == 1
+
+
+def test_health_probes_skip_the_caches(client, home, django_assert_num_queries):
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_num_queries(0):
+        assert client.get("/livez").status_code == 200
+    assert cache.get("page-cache-version") is None  # not even the version was asked for
