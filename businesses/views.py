@@ -1,5 +1,6 @@
 """Public views of neighbourhoods and business profiles, served through NeighbourhoodPage routes."""
 
+import hashlib
 import json
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
@@ -67,9 +69,28 @@ class CountedPaginator(Paginator):
         self.count = count  # replaces the cached_property, and its COUNT query
 
 
+def listing_facets(filterset, neighbourhood):
+    """The counts beside a neighbourhood's businesses depend on the data, the filters, the
+    language of the labels and, through "open now", the minute: kept for that minute under the
+    content version, so the pages of one list, and its visitors that minute, count once."""
+    if filterset.is_bound and not filterset.form.is_valid():
+        return filterset.facets()
+    chosen = sorted(
+        (name, str(value))
+        for name, value in (filterset.form.cleaned_data if filterset.is_bound else {}).items()
+        if name != "per_page" and value not in (None, "", [])
+    )
+    key = hashlib.sha256(repr(chosen).encode()).hexdigest()[:32]
+    minute = hours.local_now().strftime("%Y%m%d%H%M")
+    return page_cache.cached(
+        f"neighbourhood-facets:{neighbourhood.pk}:{get_language()}:{minute}:{key}",
+        filterset.facets,
+    )
+
+
 def neighbourhood_listing(request, neighbourhood):
     filterset = BusinessFilter(request.GET or None, queryset=neighbourhood.published_businesses())
-    facets = filterset.facets()
+    facets = listing_facets(filterset, neighbourhood)
     paginator = CountedPaginator(
         with_card_data(filterset.qs.order_by("name", "pk")), filterset.page_size, facets["total"]
     )

@@ -205,3 +205,21 @@ def test_health_probes_skip_the_caches(client, home, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get("/livez").status_code == 200
     assert cache.get("page-cache-version") is None  # not even the version was asked for
+
+
+def test_the_pages_of_a_list_share_its_counts_and_a_new_business_counts_at_once(
+    client, lombok, make_business, commit, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_business("Bakkerij Noor", sectors=["bakkerij"], languages=["tr"])
+    with CaptureQueriesContext(connection) as first:
+        client.get("/wijken/lombok/?taal=tr")
+    with django_assert_max_num_queries(len(first) - 1):  # the counts come from the cache
+        html = client.get("/wijken/lombok/?taal=tr&page=1").content.decode()
+    assert "1 bedrijf" in html or "(1)" in html
+    with commit():
+        make_business("Toko Anatolia", sectors=["bakkerij"], languages=["tr"])
+    html = client.get("/wijken/lombok/?taal=tr&page=1").content.decode()
+    assert "Toko Anatolia" in html and "(2)" in html
