@@ -247,3 +247,11 @@ def schedules(business_ids):
     ):
         special_rows[pk].append(row)
     return {pk: schedule_from(hours_rows[pk], special_rows[pk]) for pk in business_ids}
+
+
+def open_now_of(business_ids, at=None):
+    """{business id: open at `at`} for a page of results, from their hours (two queries).
+    As a column of the page query, `open_now_q`'s subqueries would read the whole city's hours
+    for a dozen cards (about 20 ms with 100,000 businesses on PostgreSQL); this reads theirs."""
+    moment = local_now(at)
+    return {pk: is_open(*schedule, at=moment) for pk, schedule in schedules(business_ids).items()}

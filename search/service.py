@@ -9,7 +9,6 @@ import logging
 import math
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper
 from django.utils.html import escape, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -133,9 +132,8 @@ def load(hits, query, request=None):
         for b in Business.objects.filter(pk__in=[h.id for h in hits])
         .select_related("neighbourhood__locale")
         .prefetch_related("sectors", "languages")
-        # The same rule as hours.is_open, worked out by the database: no opening hours needed.
-        .annotate(open_now=ExpressionWrapper(hours.open_now_q(now), output_field=BooleanField()))
     }
+    open_now = hours.open_now_of(list(businesses), at=now)
     pages = localized_neighbourhoods({b.neighbourhood for b in businesses.values()})
     results = []
     for hit in hits:
@@ -153,7 +151,7 @@ def load(hits, query, request=None):
                 "address": business.address,
                 "sectors": [s.name for s in business.sectors.all()],
                 "languages": [language.code for language in business.languages.all()],
-                "open_now": business.open_now,
+                "open_now": open_now[business.pk],
                 "lat": float(business.latitude) if business.latitude is not None else None,
                 "lon": float(business.longitude) if business.longitude is not None else None,
                 "distance_km": distance_km(business.latitude, business.longitude, query.bij),
