@@ -28,7 +28,7 @@ def status(app, path):
     return int(answer[0].split()[0])
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_first_request_after_a_database_restart_succeeds(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite connections are not kept between requests")

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -551,7 +552,11 @@ def test_steps_out_of_order_change_nothing(
     assert MentorMatch.objects.filter(request=match.request).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite lets one writer in at a time; `make test` runs this on PostgreSQL too",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_staff_members_recalculating_at_once_both_succeed(
     founder_client, neighbourhoods, mentors
 ):
@@ -561,12 +566,10 @@ def test_two_staff_members_recalculating_at_once_both_succeed(
     import threading
     import time
 
-    from django.db import connection, transaction
+    from django.db import transaction
 
     from programmes import mentoring
 
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite lets one writer in at a time; `make test` runs this on PostgreSQL")
     match_request = submit(founder_client, neighbourhoods)
     first_started, errors = threading.Event(), []
 
