@@ -26,6 +26,7 @@ from businesses import lookups
 from businesses.filters import grouped_counts, language_q, sector_q
 from businesses.hours import local_now, open_now_q
 from businesses.models import Business, NeighbourhoodPage
+from portal import page_cache
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
@@ -107,11 +108,13 @@ def distance_expression(lat, lon):
 
 
 def data_version():
-    """Changes whenever a business is saved or deleted. It keys the caches below, so they are
-    exact in every process without any signal: one aggregate on an index and a count."""
-    row = Business.objects.aggregate(last=Max("updated_at"), total=Count("pk"))
+    """Changes whenever a business is saved, added or deleted. It keys the caches below: the
+    newest change and the highest id (two index lookups) catch saves and bulk inserts, which
+    send no signal; the content version (portal.page_cache) catches deletions, which do. A count
+    would catch those too, but reads all 100,000 rows on PostgreSQL at every search."""
+    row = Business.objects.aggregate(last=Max("updated_at"), highest=Max("pk"))
     last = row["last"].timestamp() if row["last"] else 0
-    return f"{last:.6f}-{row['total']}"
+    return f"{page_cache.version()}-{last:.6f}-{row['highest'] or 0}"
 
 
 def ids_q(ids):
