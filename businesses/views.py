@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from contextlib import suppress
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 
 from businesses import hours
 from businesses.filters import PAGE_SIZES, BusinessFilter
@@ -259,10 +261,13 @@ def json_ld(request, business, url, weekly):
     if business.email:
         data["email"] = business.email
     photos = list(business.photos.all())
-    if photos:
-        data["image"] = request.build_absolute_uri(
-            photos[0].image.get_rendition("fill-1200x630").url
-        )
+    # A photo whose file went missing from the media storage is left out, as the {% image %}
+    # tag leaves it out of the page, instead of failing the whole profile.
+    with suppress(SourceImageIOError):
+        if photos:
+            data["image"] = request.build_absolute_uri(
+                photos[0].image.get_rendition("fill-1200x630").url
+            )
     same_as = [link.url for link in business.links.all()] + (
         [business.website] if business.website else []
     )

@@ -239,3 +239,13 @@ def test_reports_on_drafts_are_refused(client, make_business):
     make_business("Concept", live=False)
     response = client.post("/wijken/lombok/concept/melden/", {"message": "x", "started": started()})
     assert response.status_code == 404
+
+
+def test_a_photo_missing_from_the_media_storage_does_not_break_the_profile(client, bakery):
+    image = bakery.photos.first().image
+    image.renditions.all().delete()
+    image.file.storage.delete(image.file.name)
+    html = page(client)
+    assert html.h1.get_text(strip=True) == "Bakkerij Yıldız"
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert "image" not in data
