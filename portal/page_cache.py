@@ -50,6 +50,9 @@ IGNORED_MODELS = {
     "wagtailcore.comment",
     "businesses.profiledraft",
     "search.searchfeedback",
+    # Counts of views, clicks and searches (see count_every_view).
+    "programmes.programmedaycount",
+    "search.querydaycount",
 }
 PRIVATE_PREFIXES = (
     "/admin/",
@@ -107,6 +110,27 @@ def content_changed(sender, **kwargs):
         transaction.on_commit(bump)
 
 
+def count_every_view(request, response, counter, *args):
+    """counter(request, *args) now, and again each time the page cache answers with this page.
+
+    A stored page is served without its view running, so a view that counts its visitors
+    (programme pages, searches) would miss those that the cache answers. The counter goes with
+    the stored response and runs on every hit: it must be a module-level function (pickle
+    keeps it by name) and its arguments plain values. It is given the request, never kept.
+    """
+    counter(request, *args)
+    response.page_cache_counters = [
+        *getattr(response, "page_cache_counters", ()),
+        (counter, args),
+    ]
+    return response
+
+
+def run_counters(request, response):
+    for counter, args in getattr(response, "page_cache_counters", ()):
+        counter(request, *args)
+
+
 def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
@@ -153,6 +177,7 @@ class AnonymousPageCacheMiddleware:
         stored = cache.get(key)
         if stored is not None:
             stored["X-Page-Cache"] = "hit"
+            run_counters(request, stored)
             return stored
         response = self.get_response(request)
         if cacheable_response(response):

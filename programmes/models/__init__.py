@@ -1,3 +1,4 @@
+from programmes.models.counts import ProgrammeDayCount
 from programmes.models.mentoring import (
     MatchEvent,
     MatchRequest,
@@ -26,6 +27,7 @@ __all__ = [
     "MunicipalContact",
     "Need",
     "ProgrammeIndexPage",
+    "ProgrammeDayCount",
     "ProgrammePage",
     "Proposal",
     "Provider",

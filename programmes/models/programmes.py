@@ -326,16 +326,30 @@ class ProgrammePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
+        from programmes.counting import counted_page
         from programmes.taxonomy import facts
 
         draft = getattr(request, "is_preview", False)
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "index": self.get_parent().specific,
                 "facts": facts(self, draft=draft),
             },
         )
+        return counted_page(request, self, response)
+
+    @path("aanmelden/", name="apply")
+    def apply(self, request):
+        from programmes.counting import apply_redirect
+
+        return apply_redirect(self, request, "website")
+
+    @path("aanmelden/e-mail/", name="apply_email")
+    def apply_by_email(self, request):
+        from programmes.counting import apply_redirect
+
+        return apply_redirect(self, request, "e-mail")
 
     @path("agenda/")
     def calendar(self, request):
