@@ -264,3 +264,18 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.purpose} ({self.given_at:%Y-%m-%d})"
+
+
+class Insight(models.Model):
+    """No table: only the permission to see "Inzicht", the staff reports in the admin
+    (home.insight). A data migration gives it to the Moderatoren group; superusers have it
+    anyway, and admins can give it to other groups under Settings → Groups."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("view_insight", "Can view Inzicht (reports)")]
+        verbose_name = _("inzicht")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
