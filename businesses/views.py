@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
 from businesses import hours
+from businesses.figures import neighbourhood_figures
 from businesses.filters import PAGE_SIZES, BusinessFilter
 from businesses.forms import ReportForm
 from businesses.models import BusinessPhoto, BusinessTag, OutdatedInfoReport, Sector
@@ -122,6 +123,7 @@ def neighbourhood_listing(request, neighbourhood):
             "total": paginator.count,
             "query_string": query.urlencode(),
             "map": map_config(markers, boundary=neighbourhood.boundary),
+            "figures": neighbourhood_figures(neighbourhood),
         }
     )
     return TemplateResponse(request, "businesses/neighbourhood_page.html", context)
