@@ -2,7 +2,13 @@
 
 from django.dispatch import receiver
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.signals import (
+    published,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from businesses.notifications import notify_moderators_of_submission, notify_owner
 
@@ -12,6 +18,15 @@ def business_of(workflow_state):
 
     instance = workflow_state.content_object
     return instance if isinstance(instance, Business) else None
+
+
+@receiver(published)
+def on_published(sender, instance, revision=None, **kwargs):
+    """A business marked as stopped that is published again trades again."""
+    from businesses.models import Business
+
+    if isinstance(instance, Business) and instance.closed_at:
+        instance.reopen(user=getattr(revision, "user", None))
 
 
 @receiver(workflow_submitted)

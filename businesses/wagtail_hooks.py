@@ -21,12 +21,16 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from businesses import closing
+from businesses import insight as business_insight
 from businesses.admin_views import BusinessImportView, BusinessIndexView
 from businesses.bulk_actions import PublishBulkAction, UnpublishBulkAction
 from businesses.claims_admin import ClaimViewSet
 from businesses.models import Business, Language, NeighbourhoodPage, OutdatedInfoReport, Sector
+from businesses.models.business import CLOSED, REOPENED
 from businesses.personal_data import HANDED_TO_STAFF
 from businesses.widgets import CoordinatePickerWidget
+from home.insight import Report, register_neighbourhoods, register_report
 
 
 class PhoneNumberComparison(TextFieldComparison):
@@ -53,6 +57,7 @@ class BusinessFilterSet(WagtailFilterSet):
             ("draft", _("Concept, nooit gepubliceerd")),
             ("changes", _("Gepubliceerd, met niet-gepubliceerde wijzigingen")),
             ("moderation", _("Wacht op moderatie")),
+            ("closed", _("Gestopt")),
         ],
     )
     updated_at = django_filters.DateFromToRangeFilter(
@@ -72,6 +77,8 @@ class BusinessFilterSet(WagtailFilterSet):
             return queryset.filter(live=True, has_unpublished_changes=True)
         if value == "moderation":
             return queryset.awaiting_moderation()
+        if value == "closed":
+            return queryset.filter(closed_at__isnull=False)
         return queryset
 
 
@@ -161,6 +168,7 @@ class BusinessViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("import/", BusinessImportView.as_view(), name="import"),
+            path("close/<int:pk>/", closing.CloseBusinessView.as_view(), name="close"),
         ]
 
 
@@ -215,6 +223,10 @@ for action in (PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", action)
 
 
+hooks.register("register_snippet_action_menu_item", closing.action_menu_item)
+hooks.register("register_snippet_listing_buttons", closing.listing_buttons)
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(
@@ -224,3 +236,24 @@ def register_log_actions(actions):
             "De eigenaar heeft zijn account verwijderd; het profiel is offline gehaald en ligt bij de gemeente."
         ),
     )
+    actions.register_action(
+        CLOSED, _("Gemarkeerd als gestopt"), _("Het bedrijf is gestopt en offline gehaald.")
+    )
+    actions.register_action(
+        REOPENED, _("Niet meer gestopt"), _("Het bedrijf telt niet meer als gestopt.")
+    )
+
+
+# "Inzicht": the neighbourhoods its filter offers, and the business report.
+register_neighbourhoods(business_insight.neighbourhoods)
+register_report(
+    Report(
+        slug="bedrijven",
+        title=business_insight.TITLE,
+        description=business_insight.DESCRIPTION,
+        figures=business_insight.figures,
+        headlines=business_insight.headlines,
+        order=10,
+        icon="site",
+    )
+)

@@ -39,9 +39,9 @@ GAP = 10  # between rows
 LABEL_WIDTH = 170  # room for the row names of bar charts
 VALUE_ROOM = 64  # room after the longest bar for its value
 LEGEND_ROW = 22
-PATTERNS = 6  # patterns, dashes and markers repeat after this many series
-MARKERS = ("circle", "square", "triangle", "diamond", "cross", "bar")
-DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
+PATTERNS = 8  # patterns, dashes and markers repeat after this many series
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "bar", "circle", "square")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 2 1 2", "12 3 3 3")
 
 
 def render_chart(figure, rtl=False, id_prefix=None):
@@ -154,6 +154,8 @@ class _Drawer:
             '<path class="portal-chart__hatch portal-chart__hatch--3" d="M0,0 l8,8 M8,0 l-8,8"/>',
             '<path class="portal-chart__hatch portal-chart__hatch--4" d="M0,4 h8"/>',
             '<path class="portal-chart__hatch portal-chart__hatch--5" d="M4,0 v8"/>',
+            '<path class="portal-chart__dot portal-chart__hatch--6" d="M0,0 h4 v4 h-4 Z M4,4 h4 v4 h-4 Z"/>',
+            '<path class="portal-chart__hatch portal-chart__hatch--7" d="M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4"/>',
         ]
         patterns = []
         for index in range(min(len(self.series), PATTERNS)):
@@ -376,10 +378,11 @@ class _Lines(_Drawer):
                     "portal-chart__text portal-chart__axis-label",
                 )
             )
-        # Names under the axis: every one when they fit, else every n-th and the last.
-        every = max(1, math.ceil(count * 56 / (plot_end - plot_start)))
+        # Names under the axis: every one when they fit, else every n-th counted back from
+        # the last (the latest month is always named).
+        every = max(1, math.ceil(count * 64 / (plot_end - plot_start)))
         for index, row in enumerate(self.rows):
-            if index % every and index != count - 1:
+            if (count - 1 - index) % every:
                 continue
             self.parts.append(
                 _text(

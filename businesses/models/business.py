@@ -43,6 +43,9 @@ from businesses.validators import (
 )
 
 STORY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+# Log actions (registered in wagtail_hooks.py): staff marked a business as stopped, or not.
+CLOSED = "businesses.closed"
+REOPENED = "businesses.reopened"
 
 
 def make_slug(name):
@@ -175,6 +178,17 @@ class Business(
         editable=False,
         help_text=_("Gezet wanneer een moderator de laatste inzending definitief afwijst."),
     )
+    closed_at = models.DateField(
+        _("gestopt op"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "De dag waarop het bedrijf stopte. Gezet met 'Markeren als gestopt', dat het "
+            "profiel ook offline haalt; wie het weer publiceert, heropent het."
+        ),
+    )
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -259,7 +273,31 @@ class Business(
         obj = super().with_content_json(content)
         obj.owner_id = self.owner_id
         obj.declined_at = self.declined_at
+        # Whether the business still trades is the row's state, not a revision's.
+        obj.closed_at = self.closed_at
         return obj
+
+    # Stopped trading ----------------------------------------------------------------------
+
+    def close(self, day, user=None):
+        """Mark the business as stopped on `day`: it goes offline and counts as closed in
+        the figures (home.insight). Publishing it again reopens it (signals.on_published)."""
+        from wagtail.log_actions import log
+
+        type(self).objects.filter(pk=self.pk).update(closed_at=day)
+        self.closed_at = day
+        if self.live:
+            self.unpublish(user=user)
+        log(self, CLOSED, user=user, data={"closed_at": day.isoformat()})
+
+    def reopen(self, user=None):
+        """The business trades again: no longer counted as closed (it stays offline until
+        it is published)."""
+        from wagtail.log_actions import log
+
+        type(self).objects.filter(pk=self.pk).update(closed_at=None)
+        self.closed_at = None
+        log(self, REOPENED, user=user)
 
     @property
     def address(self):

@@ -52,4 +52,6 @@ def figure(figure, level=2, prefix="", downloads=None, table_class=""):
         "chart_prefix": f"{prefix}-chart",
         "downloads": downloads or [],
         "table_class": table_class,
+        # A table of up to three columns fits beside its chart; wider ones go below it.
+        "beside": len(columns) <= 3,
     }
