@@ -59,4 +59,3 @@ def increment(model, keys, **amounts):
             cursor.execute(sql, values)
     except DatabaseError as error:
         logger.warning("counting %s failed: %s", model._meta.label, error)
-

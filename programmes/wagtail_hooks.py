@@ -8,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.insight import Report, register_report
+from programmes import insight
 from programmes.admin_views import ProgrammesToCheckView
 from programmes.mentoring_admin import QueueView, RequestView
 from programmes.models import Category, Mentor, MunicipalContact, Provider
@@ -109,3 +111,35 @@ def register_mentoring_menu_item():
         icon_name="group",
         order=170,
     )
+
+
+# "Inzicht": the staff reports of programmes and of mentor matching (programmes/insight.py).
+
+register_report(
+    Report(
+        slug="programmas",
+        title=_("Programma's"),
+        description=_(
+            "Welke programma's er waren, per categorie, en hoe vaak ze werden bekeken en "
+            "hoe vaak iemand doorging naar aanmelden."
+        ),
+        figures=insight.programme_figures,
+        headlines=insight.programme_headlines,
+        order=30,
+        icon="calendar-alt",
+    )
+)
+register_report(
+    Report(
+        slug="mentoraanvragen",
+        title=_("Mentoraanvragen"),
+        description=_(
+            "Hoe ver mentoraanvragen komen, hoe lang elke stap duurt, en wat ondernemers en "
+            "mentoren er aan het eind van vinden."
+        ),
+        figures=insight.matching_figures,
+        headlines=insight.matching_headlines,
+        order=40,
+        icon="group",
+    )
+)
