@@ -9,8 +9,11 @@ what someone asks for, so a filter cannot make a hidden count show:
   shown beside them);
 - the businesses new in each month of one calendar year in one neighbourhood (their total is
   "new this year" on the page);
+- the businesses that stopped in each month of one calendar year in one neighbourhood (staff
+  marked them as stopped: `closed_at`, as in the staff report);
 - the live businesses by the month they were last updated in one neighbourhood (their total
-  is the number of entrepreneurs).
+  is the number of entrepreneurs). Updated means a published change (`last_published_at`):
+  a draft is not public.
 
 "New" is the month a business first appeared on the portal (first published), also when it
 went offline since; nothing counts profiles that were never published, as those are not public.
@@ -113,6 +116,14 @@ def describe(rows, what):
     return text
 
 
+def bar_chart(rows):
+    """A bar per row, when there is a number to draw: with every count hidden the table says
+    all there is."""
+    if any(not is_hidden(row["count"]) for row in rows):
+        return Chart(kind="bar", label="label", series=["count"])
+    return None
+
+
 def neighbourhood_figures(page, year=None):
     """ "De wijk in cijfers" of a neighbourhood page, in the active language."""
     year = year or hours.local_now().year
@@ -144,7 +155,7 @@ def neighbourhood_figures(page, year=None):
             ),
             columns=[("label", _("Sector")), ("count", _("Ondernemers"))],
             rows=sector_rows,
-            chart=Chart(kind="bar", label="label", series=["count"]),
+            chart=bar_chart(sector_rows),
             note=_("Een ondernemer kan in meer dan één sector werken."),
         ),
         languages=Figure(
@@ -159,7 +170,7 @@ def neighbourhood_figures(page, year=None):
             ),
             columns=[("label", _("Taal")), ("count", _("Ondernemers"))],
             rows=language_rows,
-            chart=Chart(kind="bar", label="label", series=["count"]),
+            chart=bar_chart(language_rows),
             note=_("In een bedrijf worden vaak meer talen gesproken."),
         ),
     )
@@ -168,14 +179,13 @@ def neighbourhood_figures(page, year=None):
 # Per neighbourhood and month, for the open data ---------------------------------------------
 
 
-def month_counts(queryset, column):
-    """{(translation key, year, month): n} of `column`'s month, in Amsterdam time."""
+def month_counts(queryset, column, local=True):
+    """{(translation key, year, month): n} of `column`'s month, in Amsterdam time (`local`: a
+    date-time column; a date column has no time zone)."""
+    zone = {"tzinfo": hours.AMSTERDAM} if local else {}
     rows = (
         queryset.order_by()
-        .annotate(
-            year=ExtractYear(column, tzinfo=hours.AMSTERDAM),
-            month=ExtractMonth(column, tzinfo=hours.AMSTERDAM),
-        )
+        .annotate(year=ExtractYear(column, **zone), month=ExtractMonth(column, **zone))
         .values("neighbourhood__translation_key", "year", "month")
         .annotate(n=Count("pk"))
         .values_list("neighbourhood__translation_key", "year", "month", "n")
@@ -202,24 +212,28 @@ def monthly_figures(neighbourhoods, today=None):
     new = month_counts(
         Business.objects.filter(first_published_at__isnull=False), "first_published_at"
     )
+    closed = month_counts(
+        Business.objects.filter(closed_at__isnull=False), "closed_at", local=False
+    )
     updated = month_counts(
         Business.objects.filter(live=True, last_published_at__isnull=False), "last_published_at"
     )
     keys = {n["translation_key"] for n in neighbourhoods}
-    years = [year for key, year, _month in (*new, *updated) if key in keys]
+    years = [year for key, year, _month in (*new, *closed, *updated) if key in keys]
     if not years:
         return []
     months = list(months_between((min(years), 1), (today.year, today.month)))
     rows = []
     for neighbourhood in neighbourhoods:
         key = neighbourhood["translation_key"]
-        new_values = []
+        new_values, closed_values = [], []
         for year in sorted({year for year, _month in months}):
             in_year = [(y, m) for y, m in months if y == year]
             new_values += suppress_small([new.get((key, y, m), 0) for y, m in in_year])
+            closed_values += suppress_small([closed.get((key, y, m), 0) for y, m in in_year])
         updated_values = suppress_small([updated.get((key, y, m), 0) for y, m in months])
-        for (year, month), new_value, updated_value in zip(
-            months, new_values, updated_values, strict=True
+        for (year, month), new_value, closed_value, updated_value in zip(
+            months, new_values, closed_values, updated_values, strict=True
         ):
             rows.append(
                 {
@@ -228,6 +242,7 @@ def monthly_figures(neighbourhoods, today=None):
                     "neighbourhood_name": neighbourhood["title"],
                     "month": f"{year:04d}-{month:02d}",
                     "new_businesses": public_value(new_value),
+                    "closed_businesses": public_value(closed_value),
                     "last_updated": public_value(updated_value),
                 }
             )
