@@ -59,3 +59,20 @@ def increment(model, keys, **amounts):
             cursor.execute(sql, values)
     except DatabaseError as error:
         logger.warning("counting %s failed: %s", model._meta.label, error)
+
+
+def delete_before(model, field, day):
+    """Delete the rows whose date `field` is before `day`, in one statement (no signals: a
+    queryset's delete would load every row to send them)."""
+    quote = connection.ops.quote_name
+    column = quote(model._meta.get_field(field).column)
+    value = model._meta.get_field(field).get_db_prep_value(day, connection)
+    sql = f"DELETE FROM {quote(model._meta.db_table)} WHERE {column} < %s"  # noqa: S608
+    try:
+        atomic = transaction.atomic() if connection.in_atomic_block else nullcontext()
+        with atomic, connection.cursor() as cursor:
+            cursor.execute(sql, [value])
+            return cursor.rowcount
+    except DatabaseError as error:
+        logger.warning("deleting old %s failed: %s", model._meta.label, error)
+        return 0

@@ -97,3 +97,39 @@ class SearchFeedback(models.Model):
 
     def __str__(self):
         return f"{self.query or '–'}: {'ja' if self.found else 'nee'}"
+
+
+class QueryDayCount(models.Model):
+    """How often a query was searched on one day, and how often it found nothing.
+
+    The query is normalised (lower case, spaces collapsed, at most 100 characters) and is the
+    only thing kept of a search: no visitor, cookie, IP address or time of day. Only staff see
+    these counts (Inzicht → Zoeken); rows older than KEEP_DAYS are deleted (search.recording).
+    """
+
+    DIRECTORY, SITE = "ondernemers", "site"
+    KINDS = [(DIRECTORY, _("ondernemers zoeken")), (SITE, _("zoeken op de site"))]
+
+    day = models.DateField(_("dag"))
+    kind = models.CharField(_("waar"), max_length=12, choices=KINDS)
+    neighbourhood = models.CharField(
+        _("wijk"),
+        max_length=60,
+        blank=True,
+        help_text=_("De wijk waarin werd gezocht (het filter 'wijk'), als het er één was."),
+    )
+    query = models.CharField(_("zoekopdracht"), max_length=100)
+    searches = models.PositiveIntegerField(_("keer gezocht"), default=0)
+    empty = models.PositiveIntegerField(_("keer niets gevonden"), default=0)
+
+    class Meta:
+        verbose_name = _("zoekopdracht per dag")
+        verbose_name_plural = _("zoekopdrachten per dag")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "kind", "neighbourhood", "query"], name="one_count_per_query_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.kind} {self.query!r}: {self.searches} ({self.empty})"

@@ -15,14 +15,15 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from home.forms import SpamProtectedForm
-from search import params, service
-from search.models import SearchFeedback
+from search import params, recording, service
+from search.models import QueryDayCount, SearchFeedback
 
 logger = logging.getLogger(__name__)
 
 
 def directory(request):
     query = params.parse(request.GET)
+    first_page = query.page == 1  # asked for: the service may move a page past the end back
     answer = service.directory(query, request)
     base = request.GET.copy()
     base.pop("page", None)
@@ -38,7 +39,16 @@ def directory(request):
         "feedback_form": FeedbackForm(initial={"q": query.q, "count": answer["count"]}),
         "page_title": _("Ondernemers zoeken"),
     }
-    return render(request, "search/directory.html", context)
+    response = render(request, "search/directory.html", context)
+    return recording.counted(
+        request,
+        response,
+        QueryDayCount.DIRECTORY,
+        query.q,
+        neighbourhood=query.wijk[0] if len(query.wijk) == 1 else "",
+        found=answer["count"],
+        first_page=first_page,
+    )
 
 
 class FeedbackForm(SpamProtectedForm):
@@ -114,4 +124,12 @@ def site_search(request):
         "query_string": urlencode({"q": q}),
         "page_title": _("Zoeken op de site"),
     }
-    return render(request, "search/site_search.html", context)
+    response = render(request, "search/site_search.html", context)
+    return recording.counted(
+        request,
+        response,
+        QueryDayCount.SITE,
+        q,
+        found=page.paginator.count,
+        first_page=request.GET.get("page", "1") in ("", "1"),
+    )

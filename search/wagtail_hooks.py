@@ -1,5 +1,5 @@
 """Search in the Wagtail admin: what visitors said about their searches (settings live under
-Instellingen → Zoeken)."""
+Instellingen → Zoeken), and the report of what people search for (Inzicht → Zoeken)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +7,8 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.insight import Report, register_report
+from search import insight
 from search.models import SearchFeedback
 
 
@@ -35,3 +37,19 @@ class SearchFeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(SearchFeedbackViewSet)
+
+
+register_report(
+    Report(
+        slug="zoeken",
+        title=_("Zoeken"),
+        description=_(
+            "Waar bezoekers naar zoeken, wat niets vindt en wat ze zeggen over de resultaten: "
+            "waar een synoniem helpt. De wijk geldt voor 'Ondernemers zoeken' met dat wijkfilter."
+        ),
+        figures=insight.search_figures,
+        headlines=insight.search_headlines,
+        order=50,
+        icon="search",
+    )
+)
