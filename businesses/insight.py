@@ -60,7 +60,8 @@ def businesses(period):
 
 
 def half_year_before(day):
-    """The first day of the half year that ends on `day` (both included)."""
+    """The first day of the half year that ends on `day`: the day after the same day six
+    months earlier (the last day of that month when it is shorter)."""
     month = months_before(day, UPDATED_WITHIN_MONTHS)
     return month.replace(day=min(day.day, last_day_of_month(month).day)) + timedelta(days=1)
 
