@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.open_data import open_data_page
 from portal.health import healthz, livez
 from search import views as search_views
 from search.api import api
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("ondernemers/", search_views.directory, name="directory"),
     path("ondernemers/reactie/", search_views.feedback, name="directory_feedback"),
     path("zoeken/", search_views.site_search, name="site_search"),
+    path("open-data/", open_data_page, name="open_data"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

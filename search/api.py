@@ -1,15 +1,28 @@
-"""/api/directory/: the directory as JSON, documented with OpenAPI (django-ninja)."""
+"""/api/: the directory as JSON (/api/directory/), and the open data of the apps that own it
+(/api/open-data/: their routers), documented with OpenAPI at /api/docs (django-ninja)."""
 
 from ninja import NinjaAPI, Query, Schema
 
+from businesses.open_data import router as businesses_open_data
+from home.open_data import LICENCE_TEXT
+from programmes.open_data import router as programmes_open_data
 from search import params, service
 
 api = NinjaAPI(
-    title="Ondernemersportaal – ondernemers",
+    title="Ondernemersportaal – ondernemers en open data",
     version="1",
-    description="Zoek ondernemers op tekst, wijk, sector, taal, 'nu open' en afstand. Dezelfde zoekdienst als /ondernemers/.",
+    description=(
+        "Zoek ondernemers op tekst, wijk, sector, taal, 'nu open' en afstand: dezelfde zoekdienst "
+        "als /ondernemers/.\n\n"
+        "Open data (/api/open-data/): de gepubliceerde ondernemers, de steunprogramma's en cijfers "
+        "per wijk en maand, als JSON per pagina en als CSV-bestand; uitleg op /open-data/. "
+        "Aantallen onder de 5 staan er als '< 5'. "
+        f"Licentie van de open data: {LICENCE_TEXT}"
+    ),
     urls_namespace="api",
 )
+api.add_router("/open-data/", businesses_open_data)
+api.add_router("/open-data/", programmes_open_data)
 
 
 class DirectoryParams(Schema):

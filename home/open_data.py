@@ -1,0 +1,293 @@
+"""Open data: the datasets the portal publishes, their licence, and how they are served.
+
+Each app describes its own datasets in its open_data.py (found with autodiscover, as
+personal_data.py is), with the endpoints that serve them on the API (a django-ninja Router,
+mounted in search/api.py under /api/open-data/): a paginated JSON list and a CSV download that
+streams, so 100,000 rows never sit in memory at once. The page /open-data/ (and
+/en/open-data/) lists what is registered here, so the home app needs to know no other app.
+
+Everything published is public already (live, public pages and profiles) or an aggregate with
+the small-cell rule of home.insight: counts below 5 show as "< 5".
+
+The licence is CC0 1.0 (public domain dedication), as the Dutch government recommends for open
+data: anyone may reuse the data without conditions. It is stated on the page, in every CSV
+download's HTTP headers (`Link: <...>; rel="license"` and `X-License`) and in every JSON answer.
+"""
+
+import csv
+import math
+from dataclasses import dataclass, field
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from ninja import Schema
+from ninja.responses import Status
+
+LICENCE_ID = "CC0-1.0"
+LICENCE_NAME = "CC0 1.0 Universal"
+LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
+LICENCE_TEXT = (
+    f"{LICENCE_NAME} ({LICENCE_URL}): free to reuse for any purpose, without conditions. "
+    "Vrij te gebruiken voor elk doel, zonder voorwaarden."
+)
+
+PER_PAGE = 100
+MAX_PER_PAGE = 1000
+CSV_CHUNK = 2000  # rows read from the database at a time while a download streams
+LIST_SEPARATOR = "; "  # between the items of a list in one CSV cell
+
+
+class OpenDataError(Exception):
+    """Bad input: shown to whoever asked as a clear message, with a 400 or 404 status."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = str(message)
+        self.status = status
+
+
+class ErrorAnswer(Schema):
+    detail: str
+
+
+class Licence(Schema):
+    id: str = LICENCE_ID
+    name: str = LICENCE_NAME
+    url: str = LICENCE_URL
+
+
+ERROR_RESPONSES = {400: ErrorAnswer, 404: ErrorAnswer}
+
+
+@dataclass
+class Dataset:
+    """What the open-data page says about a dataset; the app serves it."""
+
+    key: str  # the file name of the download: <key>.csv
+    title: str
+    description: str
+    schema: type  # the ninja Schema of one row: its fields, in order, are the CSV columns
+    json_url_name: str  # the API's url names (namespace "api")
+    csv_url_name: str
+    order: int = 50
+    # The filters the page offers as a form: [(parameter, label, choices()), ...]
+    filters: list = field(default_factory=list)
+
+    @property
+    def fields(self):
+        """(name, description) of each column, in the visitor's language."""
+        return [
+            (name, _(info.description) if info.description else "")
+            for name, info in self.schema.model_fields.items()
+        ]
+
+    @property
+    def json_url(self):
+        return reverse(f"api:{self.json_url_name}")
+
+    @property
+    def csv_url(self):
+        return reverse(f"api:{self.csv_url_name}")
+
+    def filter_choices(self):
+        return [(name, label, choices()) for name, label, choices in self.filters]
+
+
+_datasets = {}
+
+
+def register(dataset):
+    _datasets[dataset.key] = dataset
+    return dataset
+
+
+def datasets():
+    autodiscover_modules("open_data")
+    return sorted(_datasets.values(), key=lambda d: (d.order, d.key))
+
+
+# Parameters ---------------------------------------------------------------------------------
+
+
+def parse_positive(value, default, name, maximum=None):
+    if value in (None, ""):
+        return default
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1 or len(text) > 9:
+        raise OpenDataError(
+            _("%(name)s moet een heel getal vanaf 1 zijn, niet %(value)r.")
+            % {"name": name, "value": str(value)[:40]}
+        )
+    number = int(text)
+    if maximum is not None and number > maximum:
+        raise OpenDataError(
+            _("%(name)s mag hoogstens %(maximum)s zijn.") % {"name": name, "maximum": maximum}
+        )
+    return number
+
+
+def parse_month(value, name):
+    """'2026-03' as (2026, 3); None when empty; OpenDataError when it is not a month."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    year, dash, month = text.partition("-")
+    if (
+        dash
+        and len(year) == 4
+        and year.isdigit()
+        and len(month) == 2
+        and month.isdigit()
+        and 1 <= int(month) <= 12
+        and int(year) >= 1900
+    ):
+        return int(year), int(month)
+    raise OpenDataError(
+        _("%(name)s moet een maand zijn als 2026-03 (jaar-maand), niet %(value)r.")
+        % {"name": name, "value": text[:40]}
+    )
+
+
+@dataclass
+class Page:
+    number: int
+    per_page: int
+    count: int
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.count / self.per_page))
+
+    @property
+    def offset(self):
+        return (self.number - 1) * self.per_page
+
+    @property
+    def slice(self):
+        return slice(self.offset, self.offset + self.per_page)
+
+
+def page_of(count, page, per_page):
+    """The requested page of `count` rows; beyond the last page is an error (404), so that a
+    harvester that follows `next` stops, and one that counts pages is told where the end is.
+    An empty selection has one empty page."""
+    number = parse_positive(page, 1, "page")
+    size = parse_positive(per_page, PER_PAGE, "per_page", maximum=MAX_PER_PAGE)
+    result = Page(number, size, count)
+    if number > result.pages:
+        raise OpenDataError(
+            ngettext(
+                "Pagina %(page)s bestaat niet: deze selectie heeft %(pages)s pagina.",
+                "Pagina %(page)s bestaat niet: deze selectie heeft %(pages)s pagina's.",
+                result.pages,
+            )
+            % {"page": number, "pages": result.pages},
+            status=404,
+        )
+    return result
+
+
+def page_answer(request, page, results):
+    """The JSON answer around one page of results."""
+
+    def link(number):
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "licence": Licence(),
+        "count": page.count,
+        "page": page.number,
+        "per_page": page.per_page,
+        "pages": page.pages,
+        "next": link(page.number + 1) if page.number < page.pages else None,
+        "previous": link(page.number - 1) if page.number > 1 else None,
+        "results": results,
+    }
+
+
+def error_answer(error):
+    """An OpenDataError as the JSON answer {"detail": ...} with its status."""
+    return Status(error.status, {"detail": error.message})
+
+
+def error_response(error):
+    """An OpenDataError as plain text, for the CSV downloads."""
+    return HttpResponse(
+        error.message + "\n", status=error.status, content_type="text/plain; charset=utf-8"
+    )
+
+
+# CSV ----------------------------------------------------------------------------------------
+
+
+class _Echo:
+    """A file that hands back what is written: csv.writer then yields each line."""
+
+    def write(self, value):
+        return value
+
+
+def cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    return str(value)
+
+
+def csv_response(key, columns, rows):
+    """A streaming CSV download: a header row with `columns`, then each dict of `rows` (an
+    iterator, read while the file is sent). UTF-8, comma-separated, RFC 4180 quoting; lists
+    are joined with "; "; yes/no as true/false; empty for unknown."""
+
+    def lines():
+        writer = csv.writer(_Echo(), lineterminator="\r\n")
+        yield writer.writerow(columns)
+        for row in rows:
+            yield writer.writerow([cell(row.get(column)) for column in columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    today = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{key}-{today}.csv"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["X-License"] = f"{LICENCE_ID} {LICENCE_URL}"
+    return response
+
+
+def csv_openapi(description):
+    """openapi_extra for a CSV endpoint: its answer is text/csv, not JSON."""
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            },
+            400: {"description": "Onjuiste invoer: de uitleg staat in de tekst van het antwoord."},
+        }
+    }
+
+
+# The page -----------------------------------------------------------------------------------
+
+
+def open_data_page(request):
+    """/open-data/: every dataset, its columns, its licence and its downloads."""
+    return TemplateResponse(
+        request,
+        "home/open_data.html",
+        {
+            "page_title": _("Open data"),
+            "datasets": datasets(),
+            "licence_name": LICENCE_NAME,
+            "licence_url": LICENCE_URL,
+        },
+    )
