@@ -65,8 +65,8 @@ def chosen_neighbourhoods(wijk):
     key = slugs.get(wijk)
     if key is None:
         raise OpenDataError(
-            _("De wijk %(wijk)r kennen we niet. Kies een van: %(known)s.")
-            % {"wijk": wijk[:80], "known": ", ".join(n["slug"] for n in dutch)}
+            _("De wijk %(wijk)s kennen we niet. Kies een van: %(known)s.")
+            % {"wijk": open_data.echo(wijk), "known": ", ".join(n["slug"] for n in dutch)}
         )
     return [n for n in dutch if n["translation_key"] == key]
 

@@ -16,6 +16,7 @@ download's HTTP headers (`Link: <...>; rel="license"` and `X-License`) and in ev
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -114,14 +115,21 @@ def datasets():
 # Parameters ---------------------------------------------------------------------------------
 
 
+def echo(value):
+    """A value to repeat in an error message: letters, digits and dashes only, else "…". A
+    message never sends back what someone typed as markup, not even as JSON or plain text."""
+    text = str(value).strip()
+    return f"'{text}'" if re.fullmatch(r"[\w-]{1,40}", text) else "…"
+
+
 def parse_positive(value, default, name, maximum=None):
     if value in (None, ""):
         return default
     text = str(value).strip()
     if not text.isdigit() or int(text) < 1 or len(text) > 9:
         raise OpenDataError(
-            _("%(name)s moet een heel getal vanaf 1 zijn, niet %(value)r.")
-            % {"name": name, "value": str(value)[:40]}
+            _("%(name)s moet een heel getal vanaf 1 zijn, niet %(value)s.")
+            % {"name": name, "value": echo(value)}
         )
     number = int(text)
     if maximum is not None and number > maximum:
@@ -148,8 +156,8 @@ def parse_month(value, name):
     ):
         return int(year), int(month)
     raise OpenDataError(
-        _("%(name)s moet een maand zijn als 2026-03 (jaar-maand), niet %(value)r.")
-        % {"name": name, "value": text[:40]}
+        _("%(name)s moet een maand zijn als 2026-03 (jaar-maand), niet %(value)s.")
+        % {"name": name, "value": echo(text)}
     )
 
 

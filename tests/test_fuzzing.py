@@ -78,6 +78,10 @@ PAGES = {
     "/ondernemers/": ["q", "wijk", "sector", "taal", "open_nu", "bij", "straal", "sort", "page"],
     "/api/directory/": ["q", "wijk", "sector", "taal", "open_nu", "bij", "straal", "sort", "page"],
     "/api/directory/suggestions/": ["q"],
+    "/open-data/": [],  # its forms lead to the CSV downloads
+    "/api/open-data/ondernemers/": ["wijk", "page", "per_page"],
+    "/api/open-data/wijkcijfers/": ["wijk", "van", "tot", "page", "per_page"],
+    "/api/open-data/programmas/": ["page", "per_page"],
     "/zoeken/": ["q", "page"],
     "/account/signup/": [],
     "/account/login/": [],
@@ -110,7 +114,8 @@ def forms_on(html, url):
 
 def check(response, sent):
     assert response.status_code < 500, (response.status_code, sent)
-    body = response.content.decode(errors="replace")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    body = content.decode(errors="replace")
     for markup in MARKUP:
         if any(markup in value for values_ in sent.values() for value in values_):
             assert markup not in body, (markup, sent)
