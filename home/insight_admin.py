@@ -95,8 +95,8 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:
-            return data
+        if "van" in self.errors or "tot" in self.errors:
+            return data  # the range can only be checked with both dates readable
         default = insight.default_period(self.today)
         end = data.get("tot") or default.end
         start = data.get("van") or (
@@ -104,7 +104,7 @@ class PeriodForm(forms.Form):
         )
         if start > end:
             raise forms.ValidationError(
-                _("De begindatum ligt na de einddatum. Kies een begindatum vóór %(end)s."),
+                _("De begindatum ligt na de einddatum. Kies een begindatum op of vóór %(end)s."),
                 params={"end": end.isoformat()},
                 code="reversed",
             )
@@ -112,6 +112,8 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(
                 _("Kies een periode van hoogstens tien jaar."), code="too_long"
             )
+        if self.errors:
+            return data
         data["period"] = insight.Period(
             start=start, end=end, neighbourhood=self.neighbourhoods.get(data.get("wijk") or "")
         )
