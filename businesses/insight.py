@@ -21,7 +21,8 @@ anything else about a person. What each measure means:
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -179,15 +180,16 @@ def sector_mix(period):
     """Online businesses at the end of the period per neighbourhood and main sector."""
     online = businesses(period).filter(online_at_end_q(period))
     mains = main_sectors()
-    # (neighbourhood, main sector) pairs of distinct businesses: a sector or its parent.
-    pairs = set()
-    for business_id, neighbourhood_id, sector_id, parent_id in online.filter(
-        sectors__isnull=False
-    ).values_list("pk", "neighbourhood_id", "sectors__id", "sectors__parent_id"):
-        pairs.add((business_id, neighbourhood_id, parent_id or sector_id))
-    counts = {}
-    for _business, neighbourhood_id, main_id in pairs:
-        counts[(neighbourhood_id, main_id)] = counts.get((neighbourhood_id, main_id), 0) + 1
+    # Distinct businesses per neighbourhood and main sector (a sector's parent, or itself),
+    # grouped in the database.
+    grouped = (
+        online.filter(sectors__isnull=False)
+        .annotate(_main=Coalesce("sectors__parent_id", "sectors__id"))
+        .values("neighbourhood_id", "_main")
+        .annotate(_n=Count("pk", distinct=True))
+        .order_by()
+    )
+    counts = {(row["neighbourhood_id"], row["_main"]): row["_n"] for row in grouped}
     words = _range_words(period)
     if period.neighbourhood:
         place = period.neighbourhood
