@@ -26,6 +26,8 @@ PUBLIC_PAGES = [
     "/zoeken/?q=privacy",
     "/en/zoeken/?q=privacy",
     "/en/ondernemers/?q=bakery",
+    "/open-data/",
+    "/en/open-data/",
 ]
 
 
