@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db.models import BooleanField, Case, Count, Min, Q, Sum, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from home.insight import SMALL, Chart, Figure, Headline
@@ -141,7 +142,7 @@ def per_category(period):
                 "werden aangeboden, hoeveel daarvan op %(day)s nog open waren en hoeveel "
                 "verlopen, en hoe vaak hun pagina's werden bekeken en hun aanmeldlink gevolgd."
             )
-            % {"day": day.strftime("%d-%m-%Y")}
+            % {"day": date_format(day, "j F Y")}
         ),
         columns=[
             ("category", str(_("Categorie"))),
