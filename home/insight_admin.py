@@ -161,6 +161,10 @@ class InsightReportView(
         if self.form.is_valid():
             period = self.form.cleaned_data["period"]
             figures = self.report.figures(period)
+            # Show the dates the figures are for, also where the defaults filled them in.
+            shown = request.GET.copy()
+            shown["van"], shown["tot"] = period.start.isoformat(), period.end.isoformat()
+            self.form.data = shown
         wanted = request.GET.get("figuur")
         if self.is_export and period is not None:
             figure = next((f for f in figures if f.key == wanted), None)

@@ -94,9 +94,13 @@ def test_a_registered_report_has_its_page_with_every_figure(demo, moderator_clie
 
 
 def test_the_default_period_is_the_last_twelve_months(demo, moderator_client):
-    moderator_client.get(URL)
-    assert asked[-1] == insight.default_period()
+    html = BeautifulSoup(moderator_client.get(URL).content, "html.parser")
+    default = insight.default_period()
+    assert asked[-1] == default
     assert len(asked[-1].months()) == 12
+    # The form shows the dates the figures are for.
+    assert html.find("input", attrs={"name": "van"})["value"] == default.start.isoformat()
+    assert html.find("input", attrs={"name": "tot"})["value"] == default.end.isoformat()
     moderator_client.get(URL, {"tot": "2024-06-30"})
     assert asked[-1] == insight.Period(date(2023, 7, 1), date(2024, 6, 30))
 
