@@ -133,14 +133,13 @@ class _Drawer:
         self.rows = figure.rows
         self.parts = []
 
-    # Mirroring: every x goes through x(), every text anchor through anchor().
+    # Mirroring: every x goes through x(). Text anchors are logical ("start" is where a text
+    # begins in the chart's direction), so they stay as they are.
     def x(self, value):
         return WIDTH - value if self.rtl else value
 
     def anchor(self, side):
-        if not self.rtl:
-            return side
-        return {"start": "end", "end": "start"}.get(side, side)
+        return side
 
     def pattern_id(self, index):
         return f"{self.prefix}-p{index % PATTERNS}"
@@ -216,7 +215,9 @@ class _Drawer:
         height = self.draw()
         title_id, desc_id = f"{self.prefix}-title", f"{self.prefix}-desc"
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="portal-chart portal-chart--{self.chart.kind}" '
+            # `direction` is set either way, so an inline SVG never inherits it from the page;
+            # with "rtl", text-anchor "start"/"end" are the right/left ends of a text.
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="portal-chart portal-chart--{self.chart.kind}{" portal-chart--rtl" if self.rtl else ""}" '
             f'role="img" aria-labelledby="{escape(title_id)}" aria-describedby="{escape(desc_id)}" '
             f'viewBox="0 0 {WIDTH} {height:.0f}" width="100%" preserveAspectRatio="xMidYMin meet" '
             f'font-size="{FONT}" direction="{"rtl" if self.rtl else "ltr"}" focusable="false">'

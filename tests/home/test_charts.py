@@ -118,7 +118,8 @@ def test_months_are_named_and_markup_is_escaped():
 def test_right_to_left_mirrors_the_chart():
     ltr = parse(render_chart(figure("bar")))
     rtl = parse(render_chart(figure("bar"), rtl=True))
-    assert rtl.get("direction") == "rtl"
+    assert "portal-chart--rtl" in rtl.get("class")
+    assert rtl.get("direction") == "rtl" and ltr.get("direction") == "ltr"
 
     def name_x(root):
         return float(next(t for t in root.iter(f"{SVG}text") if t.text == "Lombok").get("x"))
