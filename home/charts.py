@@ -134,12 +134,9 @@ class _Drawer:
         self.parts = []
 
     # Mirroring: every x goes through x(). Text anchors are logical ("start" is where a text
-    # begins in the chart's direction), so they stay as they are.
+    # begins in the chart's direction, set on the <svg>), so they need no mirroring.
     def x(self, value):
         return WIDTH - value if self.rtl else value
-
-    def anchor(self, side):
-        return side
 
     def pattern_id(self, index):
         return f"{self.prefix}-p{index % PATTERNS}"
@@ -185,7 +182,7 @@ class _Drawer:
                 self.parts.append(
                     f"<rect {_attrs(x=left, y=y, width=16, height=14, fill=f'url(#{self.pattern_id(index)})', class_='portal-chart__bar')}/>"
                 )
-            self.parts.append(_text(self.x(x + 28), y + 11, text, self.anchor("start")))
+            self.parts.append(_text(self.x(x + 28), y + 11, text, "start"))
             x += width
         return y - top + LEGEND_ROW + 6
 
@@ -270,7 +267,7 @@ class _Bars(_Drawer):
             y = plot_top + index * row_height + GAP / 2
             name = Truncator(label_text(row.get(self.chart.label))).chars(26)
             middle = y + bars_per_row * BAR / 2 + FONT / 2 - 2
-            self.parts.append(_text(self.x(LABEL_WIDTH), middle, name, self.anchor("end")))
+            self.parts.append(_text(self.x(LABEL_WIDTH), middle, name, "end"))
             self.draw_row(row, y, plot_start, scale)
         self.parts.append(
             f"<line {_attrs(x1=self.x(plot_start), y1=plot_top, x2=self.x(plot_start), y2=plot_bottom, class_='portal-chart__axis')}/>"
@@ -292,7 +289,7 @@ class _Bars(_Drawer):
                     self.x(plot_start + length + 4),
                     bar_y + BAR / 2 + FONT / 2 - 2,
                     value_text(value, self.unit),
-                    self.anchor("start"),
+                    "start",
                     "portal-chart__text portal-chart__value",
                 )
             )
@@ -340,7 +337,7 @@ class _Stacked(_Bars):
                 self.x(start + 4),
                 y + BAR / 2 + FONT / 2 - 2,
                 total_text,
-                self.anchor("start"),
+                "start",
                 "portal-chart__text portal-chart__value portal-chart__total",
             )
         )
@@ -375,7 +372,7 @@ class _Lines(_Drawer):
                     self.x(plot_start - 6),
                     y + FONT / 2 - 2,
                     value_text(tick, self.unit),
-                    self.anchor("end"),
+                    "end",
                     "portal-chart__text portal-chart__axis-label",
                 )
             )
