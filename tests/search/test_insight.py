@@ -60,13 +60,15 @@ def test_directory_searches_are_counted_per_normalised_query(browser, shops):
 
 
 def test_site_searches_are_counted_with_and_without_the_page_cache(browser, home, settings):
-    browser.get("/zoeken/", {"q": "Privacy"})
+    html = browser.get("/zoeken/", {"q": "Privacy"}).content.decode()
+    # What the engine finds differs (SQLite's and PostgreSQL's full-text search): the page says.
+    empty = 4 if "0 pagina's gevonden" in unescape(html) else 0
     settings.PAGE_CACHE_SECONDS = 300
     caches = [browser.get("/zoeken/", {"q": "privacy"})["X-Page-Cache"] for _ in range(3)]
     assert caches == ["miss", "hit", "hit"]
     for _ in range(2):
         assert browser.get("/zoeken/", {"q": "onbekendwoord"}).status_code == 200
-    assert recorded() == [("site", "", "onbekendwoord", 2, 2), ("site", "", "privacy", 4, 0)]
+    assert recorded() == [("site", "", "onbekendwoord", 2, 2), ("site", "", "privacy", 4, empty)]
 
 
 def test_queries_are_cut_and_personal_looking_text_is_not_kept(browser, shops):
