@@ -15,7 +15,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -221,8 +221,9 @@ class InsightReportView(
 
 
 def _export_value(value):
-    """Hidden counts ("< 5") as text; dates stay dates (ISO in CSV, a date cell in XLSX)."""
-    return str(value) if insight.is_hidden(value) else value
+    """Hidden counts ("< 5") and lazy translations as text; numbers stay numbers and dates
+    dates (ISO in CSV, a date cell in XLSX)."""
+    return str(value) if isinstance(value, Promise) else value
 
 
 class InsightIndexView(WagtailAdminTemplateMixin, TemplateView):

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -41,7 +42,7 @@ def figures(period):
             title="Een vast cijfer",
             description="Twee rijen.",
             columns=[("name", "Naam"), ("n", "Aantal")],
-            rows=[{"name": "Een", "n": 3}, {"name": "Twee", "n": insight.HIDDEN}],
+            rows=[{"name": "Een", "n": 3}, {"name": gettext_lazy("Twee"), "n": insight.HIDDEN}],
             chart=Chart("bar", "name", ["n"]),
         ),
     ]
@@ -160,6 +161,8 @@ def test_csv_and_xlsx_hold_the_figure(demo, moderator_client):
 
     hidden = read_csv(moderator_client.get(URL, {**params, "figuur": "vast", "export": "csv"}))
     assert hidden == [["Naam", "Aantal"], ["Een", "3"], ["Twee", "< 5"]]
+    hidden = read_xlsx(moderator_client.get(URL, {**params, "figuur": "vast", "export": "xlsx"}))
+    assert hidden == [["Naam", "Aantal"], ["Een", 3], ["Twee", "< 5"]]
 
 
 def test_an_empty_range_downloads_as_a_file_with_headings_only(demo, moderator_client):
