@@ -22,10 +22,10 @@ labels, so every language shares them.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Count, F, Value
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When
+from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -179,18 +179,38 @@ def neighbourhood_figures(page, year=None):
 # Per neighbourhood and month, for the open data ---------------------------------------------
 
 
-def month_counts(queryset, column, local=True):
-    """{(translation key, year, month): n} of `column`'s month, in Amsterdam time (`local`: a
-    date-time column; a date column has no time zone)."""
-    zone = {"tzinfo": hours.AMSTERDAM} if local else {}
-    rows = (
-        queryset.order_by()
-        .annotate(year=ExtractYear(column, **zone), month=ExtractMonth(column, **zone))
-        .values("neighbourhood__translation_key", "year", "month")
-        .annotate(n=Count("pk"))
-        .values_list("neighbourhood__translation_key", "year", "month", "n")
+def month_start(year, month, local=True):
+    """The first moment of a month in Amsterdam (`local`), or its first day."""
+    return datetime(year, month, 1, tzinfo=hours.AMSTERDAM) if local else date(year, month, 1)
+
+
+def month_counts(queryset, column, months, local=True):
+    """{(neighbourhood page id, year, month): n} of `column`'s month (in Amsterdam time) for each of
+    `months` (consecutive (year, month) pairs). The month is found by comparing with the
+    months' first moments in SQL (a CASE), not by a time-zone function per row, which
+    SQLite runs in Python: 0.1 s instead of 1.3 s for 100,000 businesses."""
+    if not months:
+        return {}
+    year, month = months[-1]
+    following = (year + month // 12, month % 12 + 1)
+    starts = [month_start(y, m, local) for y, m in [*months, following]]
+    buckets = Case(
+        *(When(**{f"{column}__lt": starts[i + 1]}, then=Value(i)) for i in range(len(months))),
+        output_field=IntegerField(),
     )
-    return {(str(key), int(year), int(month)): n for key, year, month, n in rows}
+    rows = (
+        queryset.filter(**{f"{column}__gte": starts[0], f"{column}__lt": starts[-1]})
+        .order_by()
+        .annotate(bucket=buckets)
+        .values("neighbourhood_id", "bucket")
+        .annotate(n=Count("pk"))
+        .values_list("neighbourhood_id", "bucket", "n")
+    )
+    counts = {}
+    for page_id, bucket, n in rows:
+        key = (page_id, *months[bucket])
+        counts[key] = counts.get(key, 0) + n
+    return counts
 
 
 def months_between(first, last):
@@ -201,37 +221,55 @@ def months_between(first, last):
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
 
 
+def first_year(neighbourhoods):
+    """The first year with a business first published, stopped or last updated in one of
+    `neighbourhoods` (one query), or None."""
+    found = Business.objects.filter(
+        neighbourhood_id__in=[pk for n in neighbourhoods for pk in n["page_ids"]]
+    ).aggregate(
+        new=Min("first_published_at"),
+        closed=Min("closed_at"),
+        updated=Min("last_published_at", filter=Q(live=True)),
+    )
+    years = [
+        (hours.local_now(value) if isinstance(value, datetime) else value).year
+        for value in found.values()
+        if value is not None
+    ]
+    return min(years, default=None)
+
+
 def monthly_figures(neighbourhoods, today=None):
     """One row per neighbourhood and month, from January of the first year with data up to this
     month: {"translation_key", "neighbourhood", "neighbourhood_name", "month": "2026-03",
-    "new_businesses", "last_updated"}, with the small-cell rule over the groups above.
+    "new_businesses", "closed_businesses", "last_updated"}, with the small-cell rule over the
+    groups above (closed: per neighbourhood and year, like new). Four queries.
 
-    `neighbourhoods` is [{"translation_key", "slug", "title"}, ...] (the live Dutch pages).
+    `neighbourhoods` is [{"translation_key", "slug", "title", "page_ids"}, ...] (the live
+    Dutch pages, with the ids of every language version: businesses point at either).
     """
     today = today or hours.local_now().date()
-    new = month_counts(
-        Business.objects.filter(first_published_at__isnull=False), "first_published_at"
-    )
-    closed = month_counts(
-        Business.objects.filter(closed_at__isnull=False), "closed_at", local=False
-    )
-    updated = month_counts(
-        Business.objects.filter(live=True, last_published_at__isnull=False), "last_published_at"
-    )
-    keys = {n["translation_key"] for n in neighbourhoods}
-    years = [year for key, year, _month in (*new, *closed, *updated) if key in keys]
-    if not years:
+    start = first_year(neighbourhoods) if neighbourhoods else None
+    if start is None:
         return []
-    months = list(months_between((min(years), 1), (today.year, today.month)))
+    months = list(months_between((start, 1), (today.year, today.month)))
+    new = month_counts(Business.objects.all(), "first_published_at", months)
+    closed = month_counts(Business.objects.all(), "closed_at", months, local=False)
+    updated = month_counts(Business.objects.filter(live=True), "last_published_at", months)
     rows = []
+    years = sorted({year for year, _month in months})
     for neighbourhood in neighbourhoods:
         key = neighbourhood["translation_key"]
+
+        def counted(counts, in_months, ids=neighbourhood["page_ids"]):
+            return [sum(counts.get((pk, y, m), 0) for pk in ids) for y, m in in_months]
+
         new_values, closed_values = [], []
-        for year in sorted({year for year, _month in months}):
+        for year in years:
             in_year = [(y, m) for y, m in months if y == year]
-            new_values += suppress_small([new.get((key, y, m), 0) for y, m in in_year])
-            closed_values += suppress_small([closed.get((key, y, m), 0) for y, m in in_year])
-        updated_values = suppress_small([updated.get((key, y, m), 0) for y, m in months])
+            new_values += suppress_small(counted(new, in_year))
+            closed_values += suppress_small(counted(closed, in_year))
+        updated_values = suppress_small(counted(updated, months))
         for (year, month), new_value, closed_value, updated_value in zip(
             months, new_values, closed_values, updated_values, strict=True
         ):

@@ -36,21 +36,24 @@ router = Router(tags=["Open data"])
 
 
 def neighbourhoods():
-    """The live, public Dutch neighbourhood pages: [{"translation_key", "slug", "title", "url"}],
-    by title; and {slug of any language version: translation key}."""
+    """The live, public Dutch neighbourhood pages: [{"translation_key", "slug", "title", "url",
+    "page_ids" (of every live language version)}], by title; and {slug of any language
+    version: translation key}."""
 
     def load():
         pages = NeighbourhoodPage.objects.live().public().order_by("title", "pk")
+        versions = list(pages.values_list("pk", "slug", "translation_key"))
         dutch = [
             {
                 "translation_key": str(page.translation_key),
                 "slug": page.slug,
                 "title": page.title,
                 "url": page.url,
+                "page_ids": [pk for pk, _s, key in versions if key == page.translation_key],
             }
             for page in pages.filter(locale__language_code="nl")
         ]
-        slugs = {slug: str(key) for slug, key in pages.values_list("slug", "translation_key")}
+        slugs = {slug: str(key) for _pk, slug, key in versions}
         return dutch, slugs
 
     return cached("open-data:neighbourhoods", load)
@@ -183,12 +186,16 @@ def relations_of(ids, names):
     for pk, weekday, opens, closes in hour_rows:
         weekly[pk].setdefault(weekday, []).append(hours.Range(opens, closes))
 
-    def in_order(chosen, labels):
-        return [label for pk, label in labels.items() if pk in chosen]
+    def in_order(found, labels):
+        rank = {pk: i for i, pk in enumerate(labels)}
+        return {
+            pk: [labels[item] for item in sorted(chosen, key=rank.__getitem__)]
+            for pk, chosen in found.items()
+        }
 
     return (
-        {pk: in_order(chosen, sector_names) for pk, chosen in sectors.items()},
-        {pk: in_order(chosen, language_codes) for pk, chosen in languages.items()},
+        in_order(sectors, sector_names),
+        in_order(languages, language_codes),
         {pk: hours.format_weekly_text(week) if week else "" for pk, week in weekly.items()},
     )
 

@@ -209,7 +209,12 @@ def bulk_businesses(neighbourhood, published, prefix, **fields):
 
 def dutch(neighbourhoods):
     return [
-        {"translation_key": str(n.translation_key), "slug": n.slug, "title": n.title}
+        {
+            "translation_key": str(n.translation_key),
+            "slug": n.slug,
+            "title": n.title,
+            "page_ids": [n.pk],
+        }
         for n in neighbourhoods
     ]
 

@@ -279,3 +279,23 @@ def test_the_openapi_description_lists_the_datasets_and_the_licence(client):
     fields = schema["components"]["schemas"]["BusinessRow"]["properties"]
     assert "email" not in fields and "kvk_number" not in fields
     assert fields["opening_hours"]["description"]
+
+
+def test_a_business_under_the_english_page_counts_in_its_neighbourhood(
+    client, make_business, lombok, english
+):
+    index = lombok.get_parent().specific
+    english_index = index.copy_for_translation(english)
+    english_index.slug = "neighbourhoods"
+    english_index.save_revision().publish()
+    english_lombok = lombok.copy_for_translation(english)
+    english_lombok.save_revision().publish()
+    for i in range(5):
+        make_business(f"Shop {i}", neighbourhood=english_lombok, languages=["en"])
+    rows, _body = read_csv(client.get("/api/open-data/ondernemers.csv?wijk=lombok"))
+    assert len(rows) == 5
+    assert {row["neighbourhood"] for row in rows} == {"lombok"}
+    assert rows[0]["url"].startswith("http://testserver/wijken/lombok/shop-")
+    months, _body = read_csv(client.get("/api/open-data/wijkcijfers.csv?wijk=lombok"))
+    this_month = f"{local_now():%Y-%m}"
+    assert [row["new_businesses"] for row in months if row["month"] == this_month] == ["5"]
