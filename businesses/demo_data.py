@@ -6,9 +6,10 @@ same run gives the same data; existing records are left alone, so a second run c
 
 import json
 import random
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from wagtail.models import Site, Workflow
 
 from businesses import hours
@@ -229,6 +230,20 @@ def load(stdout):
     ensure_entrepreneur(stdout)
 
 
+def give_history(business, number):
+    """Spread the demo's businesses over the last two and a half years, as a portal in use has
+    them, so that "new this year", the monthly figures and Inzicht have something to show.
+    Worked out from the number, not drawn: the random sequence stays the same."""
+    joined = timezone.now() - timedelta(days=(number * 37) % 900 + 3)
+    changed = min(joined + timedelta(days=(number * 53) % 400), timezone.now())
+    Business.objects.filter(pk=business.pk).update(
+        created_at=joined - timedelta(days=2),
+        first_published_at=joined,
+        last_published_at=changed,
+        updated_at=changed,
+    )
+
+
 DEMO_ENTREPRENEUR = "ondernemer@example.nl"
 
 
@@ -398,6 +413,7 @@ def ensure_business(
     revision = business.save_revision()
     if status == "live":
         revision.publish()
+        give_history(business, number)
     elif status == "moderation":
         workflow = Workflow.objects.filter(
             active=True, workflow_content_types__content_type__model="business"
