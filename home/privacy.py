@@ -53,9 +53,10 @@ def _consent_texts():
 
     return {
         "business_profile": _(
-            "Ik geef toestemming om de gegevens van mijn bedrijf op dit portaal te tonen. Mijn naam en "
-            "e-mailadres gebruikt de gemeente alleen om contact met mij op te nemen over mijn profiel. "
-            "Ik kan mijn gegevens altijd downloaden of laten verwijderen."
+            "Ik geef toestemming om de gegevens van mijn bedrijf op dit portaal te tonen en, zonder "
+            "telefoonnummer, e-mailadres, KvK-nummer, verhaal en foto's, als open data te delen. Mijn "
+            "naam en e-mailadres gebruikt de gemeente alleen om contact met mij op te nemen over mijn "
+            "profiel. Ik kan mijn gegevens altijd downloaden of laten verwijderen."
         ),
         "mentor_request": _(
             "Ik geef toestemming om mijn aanvraag (mijn voornaam, mijn bedrijf en wat ik hierboven schrijf) te "

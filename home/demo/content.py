@@ -246,6 +246,15 @@ PRIVACY = {
                     ],
                 ],
             ),
+            heading("Open data en cijfers"),
+            paragraph(
+                "<p>Gepubliceerde bedrijfsprofielen deelt de gemeente ook als open data (CC0): "
+                "naam, wijk, sectoren, talen, adres, website en openingstijden. Telefoonnummer, "
+                "e-mailadres, KvK-nummer, verhaal en foto's horen daar niet bij, en de eigenaar "
+                "ook niet. Cijfers per wijk tellen we alleen uit gegevens die we al hebben, zonder "
+                "cookies; aantallen onder de 5 tonen we als “&lt; 5”, zodat geen cijfer naar één "
+                "persoon wijst. Zoekopdrachten bewaren we zonder wie ze deed, 13 maanden.</p>"
+            ),
             heading("Wat bewaren we niet?"),
             paragraph(
                 "<p>We vragen en bewaren nooit je etnische afkomst. We beschrijven een bedrijf "
@@ -295,6 +304,15 @@ PRIVACY = {
                         "Up to 2 years after the mentoring ends",
                     ],
                 ],
+            ),
+            heading("Open data and figures"),
+            paragraph(
+                "<p>The municipality also shares published business profiles as open data (CC0): "
+                "name, neighbourhood, sectors, languages, address, website and opening hours. The "
+                "phone number, e-mail address, KvK number, story and photos are not part of it, "
+                "nor is the owner. Figures per neighbourhood are counted only from data we already "
+                "hold, without cookies; counts below 5 are shown as “&lt; 5”, so that no figure "
+                "points to one person. Searches are kept without who made them, for 13 months.</p>"
             ),
             heading("What do we not keep?"),
             paragraph(
