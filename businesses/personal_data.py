@@ -24,6 +24,7 @@ def business_export(business):
         "url": business.url if business.live else None,
         "tagline": business.tagline,
         "story": business.story,
+        "stories": {story.language: story.text for story in business.stories.all()},
         "address": {
             "street": business.street,
             "house_number": business.house_number,

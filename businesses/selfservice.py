@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from businesses import selfservice_forms as forms
-from businesses.models import Business, BusinessPhoto, OpeningHours
+from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours
 from home.privacy import record_consent
 
 
@@ -206,6 +206,7 @@ def draft_data_from(business):
         },
         "verhaal": {
             "story": story_to_text(business.story),
+            **{f"story_{s.language}": story_to_text(s.text) for s in business.stories.all()},
             "products": ", ".join(sorted(tag.name for tag in business.products.all())),
         },
     }  # fmt: skip
@@ -244,8 +245,13 @@ def apply_draft(draft, business):
         )
         for i, p in enumerate(photos_of(draft))
     ]
-    story = forms_by_slug["verhaal"].cleaned_data if forms_by_slug["verhaal"].is_valid() else {}
+    story_form = forms_by_slug["verhaal"]
+    story = story_form.cleaned_data if story_form.is_valid() else {}
     business.story = text_to_story(story.get("story", ""))
+    business.stories = [
+        BusinessStory(language=code, text=text_to_story(text), sort_order=i)
+        for i, (code, text) in enumerate(story_form.stories().items() if story else [])
+    ]
     business.products.set(
         [name.strip() for name in story.get("products", "").split(",") if name.strip()][:20]
     )

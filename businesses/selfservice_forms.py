@@ -1,10 +1,12 @@
 """The steps of "create or edit my profile", each a small form in plain language."""
 
 from django import forms
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from businesses.models.business import story_languages
 from home.forms import NamesChoiceField, SafeModelChoiceField
 from home.privacy import consent_text
 from home.uploads import clean_photo
@@ -199,12 +201,35 @@ class StoryForm(forms.Form):
             "Vertel in je eigen woorden wie je bent en wat je verkoopt. Een lege regel begint een nieuwe alinea."
         ),
     )
+    # One more field per language of the site, made below: story_en, story_tr, story_ar.
+
     products = forms.CharField(
         label=_("Producten en diensten"),
         required=False,
         max_length=500,
         help_text=_("Met komma's ertussen. Bijvoorbeeld: brood, baklava, taarten op bestelling."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, name in story_languages():
+            # Written in that language: the browser's spelling check and direction follow it.
+            self.fields[f"story_{code}"] = forms.CharField(
+                label=_("Jouw verhaal in het %(language)s (als je wilt)")
+                % {"language": get_language_info(code)["name_translated"]},
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea(attrs={"rows": 6, "lang": code, "dir": "auto"}),
+            )
+        self.order_fields(["story", *(f"story_{code}" for code, _name in story_languages())])
+
+    def stories(self):
+        """{language code: text} of the stories in other languages that are filled in."""
+        return {
+            code: self.cleaned_data.get(f"story_{code}", "").strip()
+            for code, _name in story_languages()
+            if self.cleaned_data.get(f"story_{code}", "").strip()
+        }
 
 
 class SubmitForm(forms.Form):

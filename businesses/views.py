@@ -153,6 +153,7 @@ def with_profile_data(queryset, today):
         "languages",
         "opening_hours",
         "links",
+        "stories",
         Prefetch("tagged_items", queryset=BusinessTag.objects.select_related("tag")),
         Prefetch("special_days", queryset=hours_special_days(today)),
         photos_prefetch(*PROFILE_RENDITIONS),
@@ -164,6 +165,7 @@ def profile_context(request, business, neighbourhood):
     now = hours.local_now()
     open_range = hours.open_range_at(weekly, specials, now)
     url = business.get_url(request, neighbourhood=neighbourhood)
+    story, other_stories = business.stories_for_reader(get_language())
     return {
         "page": neighbourhood,
         "neighbourhood": neighbourhood,
@@ -175,6 +177,8 @@ def profile_context(request, business, neighbourhood):
         "week": hours.week_table(weekly, specials, now),
         "special_days": hours.upcoming_special_days(list(business.special_days.all()), now),
         "products": [item.tag for item in business.tagged_items.all()],
+        "story": story,
+        "other_stories": other_stories,
         "map": map_config(
             [
                 {

@@ -3,6 +3,7 @@ reports of outdated information, sectors and languages."""
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -130,6 +131,12 @@ class BusinessViewSet(SnippetViewSet):
             ObjectList(
                 [
                     FieldPanel("story"),
+                    InlinePanel(
+                        "stories",
+                        heading=_("Het verhaal in andere talen"),
+                        label=_("Verhaal"),
+                        max_num=len(settings.LANGUAGES) - 1,
+                    ),
                     FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("products"),
                     FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
@@ -196,7 +203,7 @@ class SectorViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Sectoren")
     list_display = ["__str__", "slug", "sort_order"]
-    search_fields = ["name_nl", "name_en", "slug"]
+    search_fields = ["name_nl", "name_en", "name_tr", "name_ar", "slug"]
     search_backend_name = None
 
 
@@ -205,7 +212,7 @@ class LanguageViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Talen")
     list_display = ["code", "name_nl", "name_en", "native_name"]
-    search_fields = ["code", "name_nl", "name_en", "native_name"]
+    search_fields = ["code", "name_nl", "name_en", "name_tr", "name_ar", "native_name"]
     search_backend_name = None
 
 

@@ -145,7 +145,9 @@ def document(business, schedule):
         "tagline": business.tagline,
         "story": strip_tags(business.story or ""),
         "products": " ".join(tag.name for tag in business.products.all()),
-        "sector_names": " ".join(f"{s.name_nl} {s.name_en}" for s in business.sectors.all()),
+        "sector_names": " ".join(
+            f"{s.name_nl} {s.name_en} {s.name_tr} {s.name_ar}" for s in business.sectors.all()
+        ),
         "neighbourhood": business.neighbourhood.slug,
         "sectors": sorted(sectors),
         "languages": [language.code for language in business.languages.all()],

@@ -214,7 +214,13 @@ class Business(
         index.SearchField("story"),
         index.SearchField("street"),
         index.RelatedFields(
-            "sectors", [index.SearchField("name_nl", boost=2), index.SearchField("name_en")]
+            "sectors",
+            [
+                index.SearchField("name_nl", boost=2),
+                index.SearchField("name_en"),
+                index.SearchField("name_tr"),
+                index.SearchField("name_ar"),
+            ],
         ),
         index.RelatedFields("products", [index.SearchField("name", boost=2)]),
         index.FilterField("neighbourhood"),
@@ -319,6 +325,16 @@ class Business(
     def url(self):
         return self.get_url()
 
+    def stories_for_reader(self, language):
+        """(the story to show, the others), each a (language code, html) pair: the story in the
+        reader's language, else the Dutch one; the others are one click away."""
+        stories = [(settings.LANGUAGE_CODE, self.story)] if self.story else []
+        stories += [(story.language, story.text) for story in self.stories.all()]
+        if not stories:
+            return None, []
+        first = next((story for story in stories if story[0] == language), stories[0])
+        return first, [story for story in stories if story is not first]
+
     def schedule(self):
         """(weekly, specials) for businesses.hours; needs opening_hours and special_days."""
         return hours.as_schedule(self)
@@ -411,6 +427,29 @@ class BusinessPhoto(Orderable):
 
     def __str__(self):
         return self.alt_text
+
+
+def story_languages():
+    """The site's languages besides Dutch, in which an owner may also tell their story."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class BusinessStory(Orderable):
+    """The owner's story in another language of the site, beside the Dutch one (`story`)."""
+
+    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="stories")
+    language = models.CharField(_("taal"), max_length=8, choices=story_languages)
+    text = RichTextField(_("verhaal"), features=STORY_FEATURES)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("verhaal in een andere taal")
+        verbose_name_plural = _("verhalen in andere talen")
+        constraints = [
+            models.UniqueConstraint(fields=["business", "language"], name="one_story_per_language")
+        ]
+
+    def __str__(self):
+        return self.get_language_display()
 
 
 class BusinessLink(Orderable):

@@ -1,27 +1,39 @@
-"""Sectors and languages: small lists that staff keep, named in Dutch and English."""
+"""Sectors and languages: small lists that staff keep, named in each language of the site."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
 class NamedInLanguages(models.Model):
-    """A Dutch name (always) and an English one (falls back to Dutch)."""
+    """A Dutch name (always) and one per other language of the site, each falling back to Dutch.
+
+    Short names kept in one form, so that staff translate a sector in the same place they
+    name it, and every list and filter shows it in the reader's language.
+    """
 
     name_nl = models.CharField(_("naam (Nederlands)"), max_length=80)
     name_en = models.CharField(_("naam (Engels)"), max_length=80, blank=True)
+    name_tr = models.CharField(_("naam (Turks)"), max_length=80, blank=True)
+    name_ar = models.CharField(_("naam (Arabisch)"), max_length=80, blank=True)
+
+    name_panels = [
+        MultiFieldPanel(
+            [FieldPanel(f"name_{code}") for code in ("nl", "en", "tr", "ar")],
+            heading=_("Naam in elke taal"),
+        )
+    ]
 
     class Meta:
         abstract = True
 
     @property
     def name(self):
-        if (get_language() or "nl").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_nl
+        code = (get_language() or "nl").split("-")[0]
+        return getattr(self, f"name_{code}", "") or self.name_nl
 
 
 class Sector(NamedInLanguages):
@@ -41,8 +53,7 @@ class Sector(NamedInLanguages):
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     panels = [
-        FieldPanel("name_nl"),
-        FieldPanel("name_en"),
+        *NamedInLanguages.name_panels,
         FieldPanel("slug"),
         FieldPanel("parent"),
         FieldPanel("sort_order"),
@@ -94,8 +105,7 @@ class Language(NamedInLanguages):
 
     panels = [
         FieldPanel("code"),
-        FieldPanel("name_nl"),
-        FieldPanel("name_en"),
+        *NamedInLanguages.name_panels,
         FieldPanel("native_name"),
         FieldPanel("sort_order"),
     ]

@@ -140,12 +140,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Dutch is the default and is served without a URL prefix; English at /en/.
-# UI strings are written in Dutch in the source and translated in locale/<lang>/.
+# Languages: Dutch is the default and is served without a URL prefix; English, Turkish and
+# Arabic (right to left) at /en/, /tr/ and /ar/. Each is named in its own script in the
+# language switch. UI strings are written in Dutch in the source and translated in
+# locale/<lang>/.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"

@@ -79,8 +79,7 @@ class Category(NamedInLanguages):
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     panels = [
-        FieldPanel("name_nl"),
-        FieldPanel("name_en"),
+        *NamedInLanguages.name_panels,
         FieldPanel("slug"),
         FieldPanel("is_focus"),
         FieldPanel("sort_order"),

@@ -52,10 +52,9 @@ def test_language_switch_links_to_the_translated_page(client, demo):
     assert switch.select_one("a[hreflang=en]")["href"] == "/en/privacy-statement/"
     assert switch.select_one('[aria-current="true"]').get_text(strip=True) == "Nederlands"
     alternates = {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate]")}
-    assert alternates == {
-        "nl": "http://testserver/privacyverklaring/",
-        "en": "http://testserver/en/privacy-statement/",
-    }
+    assert alternates["nl"] == "http://testserver/privacyverklaring/"
+    assert alternates["en"] == "http://testserver/en/privacy-statement/"
+    assert set(alternates) == {"nl", "en", "tr", "ar"}
     back = BeautifulSoup(client.get("/en/privacy-statement/").content, "html.parser")
     assert (
         back.select_one(".portal-language-switch a[hreflang=nl]")["href"] == "/privacyverklaring/"
