@@ -1,4 +1,4 @@
-"""Texts of the demo site, in plain Dutch (B1) with English beside it.
+"""Texts of the demo site, in plain Dutch (B1) with English, Turkish and Arabic beside it.
 
 Each entry is keyed by language code. StreamField bodies are written in Wagtail's raw JSON form
 (a list of {"type", "value"}), so the demo data command can store them as they are.
@@ -111,6 +111,73 @@ HOME = {
         "featured_heading": "Want to know more?",
         "featured_introduction": "Read what this portal does, and how we handle your data.",
     },
+    "tr": {
+        "title": "Mahalledeki girişimciler",
+        "hero_heading": "Mahallenizde girişimcilik",
+        "hero_text": (
+            "Yakınınızdaki dükkânları ve işletmeleri bulun. İşletmenizin neler sunduğunu "
+            "gösterin. Büyümek için de destek bulun: yeni fikirlerle, parayla ve bir mentorla."
+        ),
+        "introduction": (
+            "<p>Mahallelerimizde binlerce girişimci çalışıyor. Sokağa hayat veren onlar: "
+            "fırıncı, kuaför, bakkal, terzi ve köşedeki tasarımcı. Bu portalda hepsini "
+            "bulabilirsiniz. Siz de girişimci misiniz? Burada bir iş yerinden ya da izinden "
+            "fazlası için destek bulursunuz: yeni fikirler, internetten satış, para başvurusu "
+            "ve bir iş çevresi edinme konusunda yardım.</p>"
+        ),
+        "calls_to_action": [
+            {
+                "title": "İşletmenizi haritaya koyun",
+                "text": "İşletmeniz için ücretsiz bir profil oluşturun. Ziyaretçiler nerede "
+                "olduğunuzu, ne zaman açık olduğunuzu ve hangi dilleri konuştuğunuzu görür.",
+                "link_label": "İşletmenizi kaydedin",
+                "url": "/tr/account/signup/",
+            },
+            {
+                "title": "Bir mentordan destek",
+                "text": "Deneyimli bir girişimci sizinle birlikte düşünür. Ücretsiz ve mümkünse "
+                "sizin dilinizde.",
+                "link_label": "Mentor isteyin",
+                "url": "/tr/mentor-aanvragen/",
+            },
+        ],
+        "featured_heading": "Daha fazlasını mı öğrenmek istiyorsunuz?",
+        "featured_introduction": (
+            "Bu portalın ne yaptığını ve bilgilerinizi nasıl kullandığımızı okuyun."
+        ),
+    },
+    "ar": {
+        "title": "رواد الأعمال في الحي",
+        "hero_heading": "ريادة الأعمال في حيّك",
+        "hero_text": (
+            "اعثر على المحلات والشركات القريبة منك. اعرض ما تقدمه شركتك. واحصل على المساعدة "
+            "لتنمو: بأفكار جديدة، وبالتمويل، وبمرشد."
+        ),
+        "introduction": (
+            "<p>يعمل آلاف رواد الأعمال في أحيائنا. هم من يملؤون الشارع بالحياة: الخبّاز، "
+            "والحلّاق، ومحل البقالة، والخيّاط، والمصمم في الزاوية. تجدهم جميعًا على هذه "
+            "البوابة. هل أنت رائد أعمال؟ هنا تجد مساعدة تتجاوز إيجاد محل أو الحصول على ترخيص: "
+            "مساعدة في الأفكار الجديدة، والبيع عبر الإنترنت، وطلب التمويل، وبناء شبكة علاقات."
+            "</p>"
+        ),
+        "calls_to_action": [
+            {
+                "title": "ضع شركتك على الخريطة",
+                "text": "أنشئ ملفًا تعريفيًا مجانيًا لشركتك. عندها يرى الزوار أين تقع، ومتى "
+                "تفتح، وما اللغات التي تتحدثها.",
+                "link_label": "سجّل شركتك",
+                "url": "/ar/account/signup/",
+            },
+            {
+                "title": "مساعدة من مرشد",
+                "text": "رائد أعمال صاحب خبرة يفكر معك. مجانًا، وبلغتك إن أمكن.",
+                "link_label": "اطلب مرشدًا",
+                "url": "/ar/mentor-aanvragen/",
+            },
+        ],
+        "featured_heading": "هل تريد أن تعرف أكثر؟",
+        "featured_introduction": "اقرأ ما تفعله هذه البوابة، وكيف نتعامل مع بياناتك.",
+    },
 }
 
 ABOUT = {
@@ -204,6 +271,101 @@ ABOUT = {
             paragraph(
                 "<p>The municipality's Economic Affairs department runs this portal. Questions or "
                 "ideas? Get in touch. Our contact details are at the bottom of every page.</p>"
+            ),
+        ],
+    },
+    "tr": {
+        "title": "Bu portal hakkında",
+        "slug": "bu-portal-hakkinda",
+        "introduction": (
+            "Bu portal belediyenindir. Mahallelerimizdeki girişimciler ve onlardan alışveriş "
+            "yapmak isteyen herkes içindir."
+        ),
+        "body": [
+            heading("Neden bu portal?"),
+            paragraph(
+                "<p>Küçük işletmeler bir mahalleyi canlı ve güvenli yapar. Birçoğunun iyi "
+                "fikirleri var, ama bunları denemek için zamanları ya da paraları az. Belediye "
+                "çoğu zaman bir iş yeri bulmada ya da evrak işlerinde yardım eder. Biz daha "
+                "fazlasını yapmak istiyoruz: girişimcilerin yeni şeyler denemesine ve büyümesine "
+                "yardım etmek.</p>"
+            ),
+            heading("Burada neler yapabilirsiniz?"),
+            paragraph(
+                "<ul><li>Dükkânları ve işletmeleri mahalleye, işletme türüne ve dile göre "
+                "arayın.</li><li>Hangi dükkânların şu anda açık olduğunu görün.</li>"
+                "<li>Destek bulun: atölyeler, koçluk, krediler, hibeler ve iş ağları.</li>"
+                "<li>Bir mentor isteyin: sizinle birlikte düşünen deneyimli bir girişimci.</li>"
+                "</ul>"
+            ),
+            heading("İşletmenizi kaydedin"),
+            paragraph(
+                "<p>Mahallelerimizden birinde bir işletmeniz mi var? O zaman bir hesap açın ve "
+                "profilinizi doldurun. Hikâyenizi kendiniz anlatırsınız. Profiliniz internette "
+                "yayımlanmadan önce belediyeden bir çalışan onu kontrol eder. Bu genellikle "
+                "birkaç iş günü sürer.</p>"
+            ),
+            heading("Bir mentor bulun"),
+            paragraph(
+                "<p>Mentorlarımız deneyimli girişimcilerdir. Ücretsiz yardım ederler. Siz hangi "
+                "konuda yardım aradığınızı anlatırsınız. Biz de size uyan bir mentor öneririz; "
+                "örneğin sizin dilinizi konuştuğu ya da sizin işkolunuzu tanıdığı için.</p>"
+            ),
+            quote(
+                "Portal sayesinde yeni müşteriler dükkânımın yolunu buldu. Mentorum da ilk "
+                "internet mağazamı kurarken bana yardım etti.",
+                "Lombok'tan bir girişimci (hayali bir örnek)",
+            ),
+            heading("Bu portalı kim yapıyor?"),
+            paragraph(
+                "<p>Bu portalı belediyenin Ekonomik İşler bölümü yönetiyor. Sorularınız ya da "
+                "fikirleriniz mi var? Bizimle iletişime geçin. İletişim bilgilerimiz her "
+                "sayfanın en altındadır.</p>"
+            ),
+        ],
+    },
+    "ar": {
+        "title": "عن هذه البوابة",
+        "slug": "an-hadhihi-al-bawwaba",
+        "introduction": (
+            "هذه البوابة تابعة للبلدية. وهي موجهة إلى رواد الأعمال في أحيائنا، وإلى كل من يريد "
+            "الشراء منهم."
+        ),
+        "body": [
+            heading("لماذا هذه البوابة؟"),
+            paragraph(
+                "<p>المشاريع الصغيرة تجعل الحي مليئًا بالحياة وآمنًا. لدى كثير من أصحابها أفكار "
+                "جيدة، لكن وقتهم أو مالهم لا يكفي لتجربتها. غالبًا ما تساعد البلدية في إيجاد محل "
+                "أو في الأوراق والمعاملات. نحن نريد أن نفعل أكثر: أن نساعد رواد الأعمال على "
+                "تجربة أشياء جديدة وعلى النمو.</p>"
+            ),
+            heading("ماذا يمكنك أن تفعل هنا؟"),
+            paragraph(
+                "<ul><li>البحث عن المحلات والشركات حسب الحي، وحسب نوع النشاط، وحسب اللغة.</li>"
+                "<li>معرفة المحلات المفتوحة الآن.</li>"
+                "<li>إيجاد الدعم: ورش عمل، وتدريب شخصي، وقروض، ومنح، وشبكات علاقات.</li>"
+                "<li>طلب مرشد: رائد أعمال صاحب خبرة يفكر معك.</li></ul>"
+            ),
+            heading("سجّل شركتك"),
+            paragraph(
+                "<p>هل لديك شركة في أحد أحيائنا؟ أنشئ حسابًا واملأ ملفك التعريفي. أنت من يروي "
+                "قصتك. يراجع أحد موظفي البلدية ملفك قبل أن يُنشر على الإنترنت. ويستغرق ذلك "
+                "عادةً بضعة أيام عمل.</p>"
+            ),
+            heading("اعثر على مرشد"),
+            paragraph(
+                "<p>مرشدونا رواد أعمال أصحاب خبرة، ويساعدون مجانًا. تخبرنا بما تحتاج المساعدة "
+                "فيه، ونقترح عليك مرشدًا يناسبك، مثلًا لأنه يتحدث لغتك أو يعرف مجال عملك.</p>"
+            ),
+            quote(
+                "بفضل البوابة وجد زبائن جدد طريقهم إلى محلي. وساعدني مرشدي في إنشاء أول متجر "
+                "إلكتروني لي.",
+                "رائد أعمال من Lombok (مثال خيالي)",
+            ),
+            heading("من يدير هذه البوابة؟"),
+            paragraph(
+                "<p>تدير هذه البوابة إدارة الشؤون الاقتصادية في البلدية. هل لديك أسئلة أو "
+                "أفكار؟ تواصل معنا. تجد بيانات الاتصال بنا في أسفل كل صفحة.</p>"
             ),
         ],
     },
@@ -330,6 +492,126 @@ PRIVACY = {
             ),
         ],
     },
+    "tr": {
+        "title": "Gizlilik bildirimi",
+        "slug": "gizlilik-bildirimi",
+        "introduction": (
+            "Bilgilerinizi özenle kullanıyoruz. Burada hangi bilgileri sakladığımızı, neden "
+            "sakladığımızı ve haklarınızın neler olduğunu okuyabilirsiniz."
+        ),
+        "body": [
+            heading("Kim sorumlu?"),
+            paragraph(
+                "<p>Bu portaldaki bilgilerden belediye sorumludur. Belediyenin bir veri koruma "
+                "görevlisi vardır. Ona privacy@example.nl adresine e-posta gönderebilirsiniz.</p>"
+            ),
+            heading("Hangi bilgileri saklıyoruz?"),
+            table(
+                "Sakladığımız bilgiler",
+                [
+                    ["Bilgi", "Neden", "Ne kadar süre"],
+                    [
+                        "Hesabınızın adı ve e-posta adresi",
+                        "Giriş yapabilmeniz ve size mesaj gönderebilmemiz için",
+                        "Hesabınızı silene kadar",
+                    ],
+                    [
+                        "İşletmenizin bilgileri",
+                        "İşletmenizi ziyaretçilere göstermek için",
+                        "Profili silene kadar",
+                    ],
+                    [
+                        "Mentor isteğiniz",
+                        "Size uyan bir mentor bulmak için",
+                        "Destek bittikten sonra en fazla 2 yıl",
+                    ],
+                ],
+            ),
+            heading("Açık veri ve rakamlar"),
+            paragraph(
+                "<p>Belediye, yayımlanmış işletme profillerini açık veri (CC0) olarak da paylaşır: "
+                "ad, mahalle, sektörler, diller, adres, web sitesi ve açılış saatleri. Telefon "
+                "numarası, e-posta adresi, KvK numarası, hikâye ve fotoğraflar buna dahil "
+                "değildir; işletmenin sahibi de dahil değildir. Mahalle başına rakamları yalnızca "
+                "zaten elimizde olan bilgilerden, çerez kullanmadan sayarız; 5'in altındaki "
+                "sayıları “&lt; 5” olarak gösteririz, böylece hiçbir rakam tek bir kişiyi "
+                "göstermez. Aramaları, kimin yaptığını saklamadan 13 ay tutarız.</p>"
+            ),
+            heading("Neleri saklamıyoruz?"),
+            paragraph(
+                "<p>Etnik kökeninizi asla sormayız ve saklamayız. Bir işletmeyi yalnızca "
+                "sunduklarıyla anlatırız: ürünler, hizmetler ve orada konuşulan diller. Sizi "
+                "takip etmek için çerez kullanmayız.</p>"
+            ),
+            heading("Haklarınız nelerdir?"),
+            paragraph(
+                "<p>Bilgilerinizi her zaman görebilir, düzeltebilir, indirebilir ve "
+                "sildirebilirsiniz. Bunu hesap sayfanızda kendiniz yapabilirsiniz. Olmuyor mu? O "
+                "zaman privacy@example.nl adresine e-posta gönderin. Bilgilerinizi nasıl "
+                "kullandığımıza katılmıyor musunuz? O zaman Hollanda Kişisel Verileri Koruma "
+                "Kurumuna (Autoriteit Persoonsgegevens) şikâyette bulunabilirsiniz.</p>"
+            ),
+        ],
+    },
+    "ar": {
+        "title": "بيان الخصوصية",
+        "slug": "bayan-al-khususiya",
+        "introduction": (
+            "نتعامل مع بياناتك بعناية. هنا تقرأ ما البيانات التي نحتفظ بها، ولماذا، وما هي حقوقك."
+        ),
+        "body": [
+            heading("من المسؤول؟"),
+            paragraph(
+                "<p>البلدية هي المسؤولة عن البيانات الموجودة على هذه البوابة. لدى البلدية مسؤول "
+                "عن حماية البيانات، ويمكنك مراسلته على البريد الإلكتروني privacy@example.nl.</p>"
+            ),
+            heading("ما البيانات التي نحتفظ بها؟"),
+            table(
+                "البيانات التي نحتفظ بها",
+                [
+                    ["البيانات", "لماذا", "إلى متى"],
+                    [
+                        "الاسم وعنوان البريد الإلكتروني لحسابك",
+                        "لتسجيل الدخول ولإرسال الرسائل إليك",
+                        "حتى تحذف حسابك",
+                    ],
+                    [
+                        "بيانات شركتك",
+                        "لعرض شركتك على الزوار",
+                        "حتى تحذف الملف التعريفي",
+                    ],
+                    [
+                        "طلبك للحصول على مرشد",
+                        "لإيجاد مرشد مناسب لك",
+                        "حتى سنتين بعد انتهاء الإرشاد",
+                    ],
+                ],
+            ),
+            heading("البيانات المفتوحة والأرقام"),
+            paragraph(
+                "<p>تشارك البلدية أيضًا الملفات التعريفية المنشورة للشركات كبيانات مفتوحة (CC0): "
+                "الاسم، والحي، والقطاعات، واللغات، والعنوان، والموقع الإلكتروني، وأوقات العمل. "
+                "أما رقم الهاتف، وعنوان البريد الإلكتروني، ورقم KvK، والقصة، والصور فليست جزءًا "
+                "منها، ولا اسم المالك أيضًا. نحسب الأرقام الخاصة بكل حي من بيانات موجودة لدينا "
+                "أصلًا فقط، ومن دون ملفات تعريف الارتباط (الكوكيز)؛ ونعرض الأعداد الأقل من 5 على "
+                "شكل “&lt; 5”، حتى لا يدل أي رقم على شخص واحد. ونحتفظ بعمليات البحث من دون "
+                "معرفة من قام بها، لمدة 13 شهرًا.</p>"
+            ),
+            heading("ما الذي لا نحتفظ به؟"),
+            paragraph(
+                "<p>لا نسأل أبدًا عن أصلك العرقي ولا نحتفظ به. نصف الشركة فقط بما تقدمه: "
+                "المنتجات، والخدمات، واللغات التي يُتحدَّث بها فيها. لا نستخدم ملفات تعريف "
+                "الارتباط لتتبعك.</p>"
+            ),
+            heading("ما هي حقوقك؟"),
+            paragraph(
+                "<p>يحق لك دائمًا أن تطلع على بياناتك، وأن تعدلها، وأن تنزّلها، وأن تطلب حذفها. "
+                "يمكنك فعل ذلك بنفسك في صفحة حسابك. إذا لم تنجح في ذلك، أرسل بريدًا إلكترونيًا "
+                "إلى privacy@example.nl. وإذا كنت غير موافق على طريقة تعاملنا مع بياناتك، يمكنك "
+                "تقديم شكوى لدى هيئة حماية البيانات الهولندية (Autoriteit Persoonsgegevens).</p>"
+            ),
+        ],
+    },
 }
 
 ACCESSIBILITY = {
@@ -394,6 +676,70 @@ ACCESSIBILITY = {
                 "<p>Let us know at ondernemers@example.nl. You will get an answer within 5 working "
                 "days. No answer, or not satisfied? Then you can contact the National "
                 "Ombudsman.</p>"
+            ),
+        ],
+    },
+    "tr": {
+        "title": "Erişilebilirlik bildirimi",
+        "slug": "erisilebilirlik-bildirimi",
+        "introduction": (
+            "Bu portalı herkes kullanabilmeli. İyi göremeseniz, iyi duyamasanız ya da fare "
+            "kullanmasanız da."
+        ),
+        "body": [
+            heading("Sözümüz"),
+            paragraph(
+                "<p>Belediye, bu portalın devletin erişilebilirlik kurallarına (WCAG 2.1, AA "
+                "düzeyi) uymasını istiyor. Bu, yasal bir zorunluluktur da.</p>"
+            ),
+            heading("Bunu nasıl kontrol ediyoruz?"),
+            paragraph(
+                "<ul><li>Her değişiklikte herkese açık tüm sayfaları otomatik olarak test "
+                "ederiz.</li><li>Tüm sayfalar yalnızca klavyeyle kullanılabilir.</li>"
+                "<li>Sayfalar JavaScript olmadan da çalışır.</li></ul>"
+            ),
+            heading("Neler henüz iyi çalışmıyor?"),
+            paragraph(
+                "<p>Haritalar, iyi göremeyen kişiler için zor olabilir. Bu yüzden her haritanın "
+                "yanında adreslerin listesi de vardır.</p>"
+            ),
+            heading("Kullanamadığınız bir şey mi var?"),
+            paragraph(
+                "<p>Bize ondernemers@example.nl adresinden bildirin. 5 iş günü içinde yanıt "
+                "alırsınız. Yanıt alamazsanız ya da memnun kalmazsanız Ulusal Ombudsman "
+                "(Nationale ombudsman) ile iletişime geçebilirsiniz.</p>"
+            ),
+        ],
+    },
+    "ar": {
+        "title": "بيان إمكانية الوصول",
+        "slug": "bayan-imkaniyat-al-wusul",
+        "introduction": (
+            "يجب أن يتمكن الجميع من استخدام هذه البوابة، حتى لو كان نظرك أو سمعك ضعيفًا، أو "
+            "كنت لا تستخدم الفأرة."
+        ),
+        "body": [
+            heading("التزامنا"),
+            paragraph(
+                "<p>تريد البلدية أن تستوفي هذه البوابة متطلبات إمكانية الوصول الحكومية (WCAG "
+                "2.1، المستوى AA). وهذا أيضًا واجب يفرضه القانون.</p>"
+            ),
+            heading("كيف نتحقق من ذلك؟"),
+            paragraph(
+                "<ul><li>مع كل تغيير نختبر كل الصفحات العامة تلقائيًا.</li>"
+                "<li>كل الصفحات تعمل بلوحة المفاتيح وحدها.</li>"
+                "<li>الصفحات تعمل أيضًا من دون JavaScript.</li></ul>"
+            ),
+            heading("ما الذي لا يعمل جيدًا بعد؟"),
+            paragraph(
+                "<p>قد تكون الخرائط صعبة الاستخدام على ضعاف البصر. لذلك توجد بجانب كل خريطة "
+                "قائمة بالعناوين أيضًا.</p>"
+            ),
+            heading("هل هناك شيء لا تستطيع استخدامه؟"),
+            paragraph(
+                "<p>أخبرنا على ondernemers@example.nl. ستحصل على رد خلال 5 أيام عمل. إذا لم "
+                "تحصل على رد، أو لم تكن راضيًا، يمكنك التواصل مع أمين المظالم الوطني (Nationale "
+                "ombudsman).</p>"
             ),
         ],
     },
