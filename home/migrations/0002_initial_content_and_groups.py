@@ -62,15 +62,12 @@ def set_up_groups(apps):
     Workflow = apps.get_model("wagtailcore", "Workflow")
 
     ensure_permissions(apps, "wagtailadmin")
-    ensure_permissions(apps, "simple_translation")
     access_admin = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    translate = Permission.objects.filter(
-        content_type__app_label="simple_translation", codename="submit_translation"
-    )
+    # The permission to translate comes from wagtail-localize, in 0006_translation_with_localize.
     for name in STAFF_GROUPS:
-        staff_group(apps, name).permissions.add(*access_admin, *translate)
+        staff_group(apps, name).permissions.add(*access_admin)
 
     snippets = ["mainmenu", "footer"]
     grant_model_permissions(apps, EDITORS, "home", snippets, ("add", "change", "view"))
@@ -91,7 +88,6 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0001_initial"),
-        ("simple_translation", "0001_initial"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0001_squashed_0021"),
         ("wagtaildocs", "0001_initial"),

@@ -29,10 +29,12 @@ INSTALLED_APPS = [
     "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
-    "wagtail.locales",
+    # Staff translate pages and snippets in wagtail-localize's editor; its locales app
+    # replaces wagtail.locales and adds "sync from" to each language.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -158,7 +160,6 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 
 # Static files: the NL Design System CSS is built from npm into portal/static/vendor/.
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
