@@ -24,18 +24,22 @@
       }).addTo(map);
     }
     var bounds = [];
+    // The map itself runs left to right (dir="ltr" on the element); a popup reads in the page's
+    // direction, with the business's name and address isolated, as people wrote them.
+    var direction = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
     data.markers.forEach(function (marker) {
       var position = [marker.lat, marker.lon];
       bounds.push(position);
+      var name = "<bdi>" + escapeHtml(marker.name) + "</bdi>";
       var popup = marker.url
-        ? '<a href="' + encodeURI(marker.url) + '">' + escapeHtml(marker.name) + "</a>"
-        : "<strong>" + escapeHtml(marker.name) + "</strong>";
+        ? '<a href="' + encodeURI(marker.url) + '">' + name + "</a>"
+        : "<strong>" + name + "</strong>";
       if (marker.label) {
-        popup += "<br>" + escapeHtml(marker.label);
+        popup += "<br><bdi>" + escapeHtml(marker.label) + "</bdi>";
       }
       L.marker(position, { title: marker.name, alt: marker.name, keyboard: true })
         .addTo(map)
-        .bindPopup(popup);
+        .bindPopup('<div dir="' + direction + '">' + popup + "</div>");
     });
     if (data.boundary) {
       var outline = L.geoJSON(data.boundary, { style: { weight: 3, fill: false, color: "#1f4e79" } }).addTo(map);
