@@ -1,5 +1,5 @@
 """Demo content of the home app: the site, home page, about/privacy/accessibility pages in
-Dutch and English, portal settings, menus. Run by `manage.py load_demo_data`."""
+Dutch, English, Turkish and Arabic, portal settings, menus. Run by `manage.py load_demo_data`."""
 
 import json
 from urllib.parse import urlsplit
@@ -8,18 +8,20 @@ from django.conf import settings
 from wagtail.models import Locale, Site
 
 from home.demo import content
-from home.demo.helpers import english, ensure_image, ensure_page, ensure_translation
+from home.demo.helpers import ensure_image, ensure_page, ensure_translation
 from home.demo.images import municipality_logo, street_scene
 from home.demo.registry import demo_step
 from home.models import (
     Footer,
     FooterLink,
-    HomePage,
     MainMenu,
     MainMenuItem,
     PortalSettings,
     SocialLink,
 )
+
+# The languages the demo's home, about, privacy and accessibility pages are translated into.
+TRANSLATIONS = ("en", "tr", "ar")
 
 
 @demo_step(order=0)
@@ -39,13 +41,15 @@ def load(stdout):
         "accessibility": ensure_page(home, content.ACCESSIBILITY["nl"]),
     }
     fill_home(home, content.HOME["nl"], images, pages)
-    ensure_home_translation(home, content.HOME["en"], pages)
-    for key, texts in (
-        ("about", content.ABOUT),
-        ("privacy", content.PRIVACY),
-        ("accessibility", content.ACCESSIBILITY),
-    ):
-        ensure_translation(pages[key], texts["en"])
+    for code in TRANSLATIONS:
+        locale = Locale.objects.get(language_code=code)
+        ensure_home_translation(home, content.HOME[code], pages, locale)
+        for key, texts in (
+            ("about", content.ABOUT),
+            ("privacy", content.PRIVACY),
+            ("accessibility", content.ACCESSIBILITY),
+        ):
+            ensure_translation(pages[key], texts[code], locale)
     ensure_settings(site, images["logo"], pages)
     for code in ("nl", "en"):
         ensure_navigation(code, pages)
@@ -94,16 +98,14 @@ def fill_home(home, texts, images, pages):
     home.save_revision().publish()
 
 
-def ensure_home_translation(home, texts, pages):
-    locale = english()
-    if home.get_translation_or_none(locale) is not None:
-        return
-    translation = HomePage(
-        slug=f"{home.slug}-en", locale=locale, translation_key=home.translation_key
+def ensure_home_translation(home, texts, pages, locale):
+    # The featured pages stay the Dutch ones: the block shows each in the reader's language.
+    ensure_translation(
+        home,
+        texts,
+        locale,
+        fill=lambda translation, texts: home_fields(translation, texts, home.hero_image, pages),
     )
-    home_fields(translation, texts, home.hero_image, pages)
-    home.get_parent().add_child(instance=translation)
-    translation.save_revision().publish()
 
 
 def ensure_site_address(site):

@@ -48,12 +48,33 @@ def ensure_page(parent, texts, translation_of=None):
     return page
 
 
-def ensure_translation(page, texts):
-    translation = page.get_translation_or_none(english())
-    if translation is not None:
+def set_texts(page, texts):
+    """Fill a page's fields from texts; lists are StreamField bodies in raw JSON form."""
+    for field, value in texts.items():
+        setattr(page, field, json.dumps(value) if isinstance(value, list) else value)
+    page.draft_title = page.title
+
+
+def ensure_translation(page, texts, locale=None, fill=set_texts):
+    """page's translation into locale (English if not given), with its own texts, once.
+
+    An existing translation is left alone: staff may have changed it. An alias only mirrors the
+    Dutch page, so it becomes a real translation (the same page, under its translated slug).
+    Without either, the page is copied into locale's tree with everything that is not text (its
+    parent must be translated already). fill(translation, texts) puts the texts in place.
+    """
+    locale = locale or english()
+    translation = page.get_translation_or_none(locale)
+    if translation is not None and translation.alias_of_id is None:
         return translation.specific
-    parent = page.get_parent().get_translation(english())
-    return ensure_page(parent, texts, translation_of=page)
+    if translation is None:
+        translation = page.specific.copy_for_translation(locale)
+    translation = translation.specific
+    translation.alias_of = None
+    fill(translation, texts)
+    translation.save()
+    translation.save_revision().publish()
+    return translation
 
 
 def add_menu_item(page, sort_order):
