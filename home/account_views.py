@@ -3,6 +3,7 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,15 +11,47 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from home.languages import choose_language, chosen_language
 from home.privacy import erase_user, export_user
 
 
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Taal van de e-mails die je van het portaal krijgt"),
+        choices=settings.LANGUAGES,
+    )
+
+
 @login_required
-def overview(request):
-    return render(request, "home/account/overview.html", {"page_title": _("Mijn account")})
+def overview(request, language_form=None):
+    initial = {"language": chosen_language(request.user)}
+    return render(
+        request,
+        "home/account/overview.html",
+        {
+            "page_title": _("Mijn account"),
+            "language_form": language_form or LanguageForm(initial=initial, auto_id="taal_%s"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def change_language(request):
+    form = LanguageForm(request.POST, auto_id="taal_%s")
+    if not form.is_valid():
+        return overview(request, language_form=form)
+    code = choose_language(request.user, form.cleaned_data["language"])
+    messages.success(
+        request,
+        _("Je krijgt onze e-mails voortaan in het %(language)s.")
+        % {"language": get_language_info(code)["name_translated"]},
+    )
+    return redirect("account_overview")
 
 
 @login_required

@@ -5,7 +5,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
+from django.utils import translation
 
+from home.languages import choose_language, languages_of
 from home.tasks import send_email
 
 
@@ -18,7 +20,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             "current_site": get_current_site(request),
             **context,
         }
-        message = self.render_mail(template_prefix, email, context)
+        # In the language the person chose, if they did (a password reset asked for from an
+        # English page still reaches a Turkish reader in Turkish); else the page's language.
+        language = languages_of([email]).get(email.lower()) or translation.get_language()
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, context)
         html = next(
             (
                 content
@@ -45,4 +51,7 @@ class AtomicSignupForm(SignupForm):
 
     def save(self, request):
         with transaction.atomic():
-            return super().save(request)
+            user = super().save(request)
+            # E-mails to the new account come in the language it signed up in.
+            choose_language(user)
+            return user

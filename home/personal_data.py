@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 
+from home.languages import chosen_language
 from home.models import Consent
 from home.privacy import personal_data
 
@@ -16,6 +17,7 @@ class AccountData:
             "last_name": user.last_name,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "language": chosen_language(user),
             "email_addresses": [
                 {"email": a.email, "verified": a.verified, "primary": a.primary}
                 for a in EmailAddress.objects.filter(user=user)

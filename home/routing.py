@@ -1,5 +1,6 @@
 """How a URL finds its page, and whether the visitor may see it, in few queries."""
 
+from django.conf import settings
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
@@ -28,7 +29,23 @@ class SiteRootMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        return route_below(self, request, path_components)
+        try:
+            return route_below(self, request, path_components)
+        except Http404:
+            # Not (yet) in this language: the Dutch page, which says so (an untranslated page
+            # falls back to Dutch rather than to "not found").
+            dutch = self.dutch_home()
+            if dutch is None or dutch.pk == self.pk:
+                raise
+            return route_below(dutch, request, path_components)
+
+    def dutch_home(self):
+        return page_cache.cached(
+            f"home-page:{self.translation_key}:{settings.LANGUAGE_CODE}",
+            lambda: Page.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first(),
+        )
 
 
 def route_below(home, request, path_components):

@@ -1,6 +1,9 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db.models import Q
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.views import defaults
 from django.views.decorators.cache import cache_page
 from django.views.generic import RedirectView
 from wagtail.contrib.sitemaps import Sitemap
@@ -43,3 +46,12 @@ class FaviconView(RedirectView):
 
     def get_redirect_url(self, *args, **kwargs):
         return static("favicon.ico")
+
+
+def page_not_found(request, exception):
+    """A path under a language prefix the site does not offer (/fr/..., /de/...) goes to the
+    same path in Dutch, the site's own language; anything else is a plain "not found"."""
+    prefix, _slash, rest = request.path.lstrip("/").partition("/")
+    if prefix in LANG_INFO and prefix not in dict(settings.LANGUAGES):
+        return redirect(f"/{rest}")
+    return defaults.page_not_found(request, exception)

@@ -23,6 +23,8 @@ urlpatterns = [
     path("livez", livez, name="livez"),
 ]
 
+handler404 = home_views.page_not_found
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
