@@ -16,6 +16,11 @@ WIDGET_CLASSES = {
     forms.FileInput: "portal-file-input",
 }
 
+# Phone numbers, e-mail and web addresses and numbers read left to right in Arabic too: with the
+# page's direction "030 123 45 67" would show its groups from right to left. (Other text fields
+# take the direction of what is typed: portal.css.)
+LEFT_TO_RIGHT_INPUTS = {"tel", "email", "url", "number"}
+
 
 def widget_class(widget):
     for widget_type, css in WIDGET_CLASSES.items():
@@ -36,6 +41,8 @@ def form_field(field, extra_class=""):
     if field.errors and not isinstance(widget, (forms.RadioSelect, forms.CheckboxInput)):
         css += " utrecht-textbox--invalid utrecht-textarea--invalid utrecht-select--invalid"
     attrs = {"class": f"{css} {extra_class}".strip()}
+    if getattr(widget, "input_type", None) in LEFT_TO_RIGHT_INPUTS:
+        attrs["dir"] = "ltr"
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:

@@ -1,0 +1,36 @@
+"""Text that people typed, set apart from the sentence around it, for right-to-left pages.
+
+An Arabic business name inside a Dutch sentence, or a Dutch one inside an Arabic sentence,
+would otherwise take the direction of its neighbours: "Bakkerij 2000" shows as "2000 Bakkerij"
+in Arabic, and a full stop or bracket jumps to the wrong end. Usage:
+
+    {% load bidi_tags %}
+    {{ business.name|bdi }}    <bdi>: its own direction, from its first letter
+    {% blocktranslate with name=page.title|bdi %}Ondernemers in {{ name }}{% endblocktranslate %}
+    {{ range|ltr }}            phone numbers, time ranges: short, left to right, on one line
+
+Running text (a tagline, a story) gets dir="auto" on its own element instead.
+"""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.filter
+def bdi(value):
+    """The value isolated, in the direction of its own first letter ("" stays "")."""
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def ltr(value):
+    """A short value isolated and left to right, on one line: digits and signs keep their order
+    in Arabic ("030 123 45 67" would otherwise show its groups from right to left, and a time
+    range broken over two lines its dash at the wrong end)."""
+    if value is None or value == "":
+        return ""
+    return format_html('<bdi dir="ltr" class="portal-nowrap">{}</bdi>', value)
