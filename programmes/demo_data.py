@@ -620,4 +620,5 @@ def load(stdout):
     stdout.write(f"Programma's: {ProgrammePage.objects.child_of(index).count()}")
 
 
-from programmes import demo_mentoring  # noqa: E402, F401  (registers its demo step)
+# These modules register their demo steps.
+from programmes import demo_mentoring, demo_translations  # noqa: E402, F401
