@@ -28,10 +28,10 @@ def status(app, path):
     return int(answer[0].split()[0])
 
 
+# SQLite connections are not kept between requests.
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_first_request_after_a_database_restart_succeeds(monkeypatch):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite connections are not kept between requests")
     production = database_config("postgres://portal@db.internal:5432/portal")
     for key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
         monkeypatch.setitem(connection.settings_dict, key, production.get(key, False))

@@ -552,10 +552,8 @@ def test_steps_out_of_order_change_nothing(
     assert MentorMatch.objects.filter(request=match.request).count() == 1
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite lets one writer in at a time; `make test` runs this on PostgreSQL too",
-)
+# SQLite lets one writer in at a time.
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_staff_members_recalculating_at_once_both_succeed(
     founder_client, neighbourhoods, mentors
