@@ -748,4 +748,6 @@ ACCESSIBILITY = {
 FOOTER_TEXT = {
     "nl": "<p>Een portaal van de gemeente voor ondernemers in de wijk.</p>",
     "en": "<p>A portal of the municipality for entrepreneurs in the neighbourhood.</p>",
+    "tr": "<p>Belediyenin, mahalledeki girişimciler için hazırladığı bir portal.</p>",
+    "ar": "<p>بوابة من البلدية لرواد الأعمال في الحي.</p>",
 }
