@@ -1,0 +1,269 @@
+"""Turkish and Arabic for the businesses demo (businesses/demo_data.py), after its step: owners
+who speak Turkish or Arabic tell their story in it too, and the neighbourhood pages are
+translated. What exists is left alone, so staff and owner edits survive and a second run
+changes nothing."""
+
+from wagtail.models import Locale, Site
+
+from businesses.demo_data import NEIGHBOURHOODS
+from businesses.models import Business, BusinessStory, NeighbourhoodIndexPage, NeighbourhoodPage
+from home.demo.helpers import ensure_translation
+from home.demo.registry import demo_step
+
+LANGUAGES = ("tr", "ar")
+
+# The owner's story (the Dutch one is in BUSINESSES in demo_data.py), by business name, in the
+# languages of the business that the site offers.
+STORIES = {
+    "Bakkerij Yıldız": {
+        "tr": "Bu fırını babam açtı. Şimdi ben de onun gibi her gece ekmeği pişiriyorum. "
+        "Cumartesi günleri bütün sokak pide almaya buraya gelir.",
+    },
+    "Kapsalon Amir": {
+        "ar": "أعمل في قص الشعر منذ عشرين عامًا. عندي يمكنك أن تدخل ببساطة من دون موعد. هناك "
+        "دائمًا شاي، وشخص تتحدث معه.",
+    },
+    "Naaiatelier Fatima": {
+        "ar": "تعلّمت الخياطة من أمي. والآن أخيط الفساتين حسب المقاس وأركّب السحّابات. الأعمال "
+        "الصغيرة تكون جاهزة غالبًا خلال يوم واحد.",
+    },
+    "Supermarkt Al Amal": {
+        "ar": "متجرنا مفتوح حتى منتصف الليل. كثير من الجيران يأتون إلينا في المساء لشراء "
+        "حاجاتهم بسرعة.",
+    },
+    "Ontwerpstudio Kanaal": {
+        "tr": "Küçük işletmelerin iyi görünmesine yardım ediyoruz. Yeni bir logo ya da basit bir "
+        "web sitesi: sizinle birlikte düşünürüz.",
+    },
+    "Groentehandel De Verse Hoek": {
+        "tr": "Her sabah saat beşte haldeyim. Bu yüzden mahallenin en taze domatesleri bizde.",
+    },
+    "Slagerij Bereket": {
+        "tr": "Sucuğumuzu ve marinemizi kendimiz yapıyoruz. Düğünler ve kutlamalar için büyük "
+        "siparişler de hazırlıyoruz.",
+    },
+    "Telefoonwinkel Connect": {
+        "ar": "شاشتك مكسورة؟ نصلحها عادةً خلال ساعة. ونساعدك أيضًا في نقل صورك إلى هاتفك الجديد.",
+    },
+    "Bloemen van Ayşe": {
+        "tr": "Her buketi elle hazırlıyorum. Düğünler için de vedalar için de: bana hikâyenizi "
+        "anlatın, ben de güzel bir şey yapayım.",
+    },
+    "Reisbureau Atlas": {
+        "ar": "نحجز لك تذكرتك ونساعدك في ملء الاستمارات. كثير من زبائننا يسافرون كل عام لزيارة "
+        "عائلاتهم.",
+    },
+    "Juwelier Altın": {
+        "tr": "Mücevher satıyor ve tamir ediyoruz. Alyansların içine yazıyı dükkânda kendimiz "
+        "kazıyoruz.",
+    },
+    "Kinderopvang Kleine Sterren": {
+        "tr": "Bizde bakıcılar birçok dil konuşur. Çocuklar Hollandaca öğrenir ve kendi dillerini "
+        "de korur.",
+        "ar": "المربّيات عندنا يتحدثن عدة لغات. يتعلّم الأطفال الهولندية ويحافظون على لغتهم أيضًا.",
+    },
+    "Administratiekantoor Boekhoudhulp": {
+        "tr": "Birçok girişimci evrak işlerini zor buluyor. Biz her şeyi size kendi dilinizde "
+        "anlatırız ve beyannamenizi veririz.",
+        "ar": "كثير من رواد الأعمال يجدون الأوراق والمعاملات صعبة. نحن نشرحها لك بلغتك، ونقدّم "
+        "عنك الإقرار الضريبي.",
+    },
+    "Vertaalbureau Babel": {
+        "tr": "Diplomaları ve resmî belgeleri çeviriyoruz. Belediyedeki ya da doktordaki "
+        "randevularınızda tercümanlık da yapıyoruz.",
+        "ar": "نترجم الشهادات والوثائق الرسمية. ونترجم لك أيضًا شفهيًا في مواعيدك مع البلدية أو "
+        "الطبيب.",
+    },
+    "Schoenmakerij Snel": {
+        "tr": "Ayakkabıyı tamir etmek, atmaktan iyidir. Anahtar da yapıyorum, çanta da tamir "
+        "ediyorum.",
+    },
+    "Restaurant Damascus": {
+        "ar": "جئنا إلى هولندا في عام 2015. والآن نشارك طبخ بلدنا مع جيراننا الجدد.",
+    },
+    "Huishoudwinkel Alles Onder Één Dak": {
+        "tr": "Çaydanlıktan çamaşır sepetine kadar: hepsi bizde var. Aradığınız yoksa sizin için "
+        "sipariş ederiz.",
+        "ar": "من إبريق الشاي إلى سلة الغسيل: كل شيء عندنا. وإذا لم تجد ما تريده، نطلبه لك.",
+    },
+    "Rijschool Groen Licht": {
+        "tr": "Hollandaca, Arapça ve Türkçe ders veriyorum. Böylece teoriyi gerçekten anlarsınız.",
+        "ar": "أعطي الدروس باللغة الهولندية والعربية والتركية. هكذا تفهم الجزء النظري فهمًا حقيقيًا.",
+    },
+    "Catering Mama's Keuken": {
+        "ar": "أطبخ للأعراس وحفلات الحي والاجتماعات. ويمكنني أيضًا تحضير أطباق نباتية.",
+    },
+    "Schoonheidssalon Yasmin": {
+        "ar": "صالوني مكان هادئ. أعمل بالمواعيد فقط، حتى يكون لديّ كل الوقت لك.",
+    },
+    "Fysiotherapie In Beweging": {
+        "tr": "Yeniden hareket etmenize yardım ediyoruz. Muayenehanemize tekerlekli sandalyeyle "
+        "kolayca ulaşabilirsiniz.",
+    },
+    "Thuiszorg Samen": {
+        "tr": "Çalışanlarımız danışanlarının dilini konuşur. Böylece insanlar kendi evlerinde "
+        "anlaşıldıklarını hisseder.",
+        "ar": "موظفونا يتحدثون لغة عملائهم. وهكذا يشعر الناس في بيوتهم بأن هناك من يفهمهم.",
+    },
+}
+
+INDEX = {
+    "tr": {
+        "title": "Mahalleler",
+        "slug": "mahalleler",
+        "introduction": "<p>Her mahallede sokağa hayat veren girişimciler çalışıyor. Bir mahalle "
+        "seçin ve orada kimlerin olduğunu, neler sattıklarını ve hangi dilleri konuştuklarını "
+        "keşfedin.</p>",
+    },
+    "ar": {
+        "title": "الأحياء",
+        "slug": "al-ahya",
+        "introduction": "<p>في كل حي يعمل رواد أعمال يملؤون الشارع بالحياة. اختر حيًا واكتشف من "
+        "يعمل فيه، وماذا يبيعون، وما اللغات التي يتحدثونها.</p>",
+    },
+}
+
+# By neighbourhood slug: district, introduction and facts ((label, value), as in NEIGHBOURHOODS).
+NEIGHBOURHOOD_TEXTS = {
+    "tr": {
+        "lombok": (
+            "Batı",
+            "Lombok, şehir merkezine çok yakın, canlı bir mahalle. En bilinen alışveriş caddesi "
+            "Kanaalstraat: orada dünyanın her yerinden fırınlar, bakkallar, kasaplar ve manavlar "
+            "bulursunuz.",
+            [("Alışveriş caddesi", "Kanaalstraat"), ("Yapım dönemi", "1900 dolayları")],
+        ),
+        "kanaleneiland": (
+            "Güneybatı",
+            "Kanaleneiland, Merwede Kanalı ile Amsterdam-Ren Kanalı arasında yer alır. Birçok "
+            "girişimcinin geniş caddeler boyunca dükkânı, kuaför salonu ya da lokantası var.",
+            [("Yapım dönemi", "1950'ler ve 1960'lar"), ("Arasında yer alır", "iki kanal")],
+        ),
+        "overvecht": (
+            "Overvecht",
+            "Overvecht, şehrin kuzeyinde yeşil bir mahalle. Zamenhofdreef'teki alışveriş "
+            "merkezinin çevresinde birçok küçük girişimci çalışıyor.",
+            [("Yapım dönemi", "1960'lar ve 1970'ler"), ("Alışveriş merkezi", "Zamenhofdreef")],
+        ),
+        "zuilen": (
+            "Kuzeybatı",
+            "Zuilen eskiden ayrı bir belediyeydi. Amsterdamsestraatweg boyunca uzun bir dükkân, "
+            "lokanta ve atölye sırası bulursunuz.",
+            [("Utrecht'e katıldığı yıl", "1954"), ("Alışveriş caddesi", "Amsterdamsestraatweg")],
+        ),
+        "ondiep": (
+            "Kuzeybatı",
+            "Ondiep, güçlü bir mahalle ruhu olan eski bir işçi mahallesi. Küçük girişimciler "
+            "burada müşterilerini adlarıyla tanır.",
+            [("Yapım dönemi", "20. yüzyılın başı")],
+        ),
+        "hoograven": (
+            "Güney",
+            "Hoograven, şehrin güneyinde, Vaartsche Rijn kıyısında. Mahalle dükkânları, zanaatkârlar "
+            "ve yaratıcı işletmeler var.",
+            [("Yapım dönemi", "1950'ler"), ("Su kenarında", "Vaartsche Rijn")],
+        ),
+    },
+    "ar": {
+        "lombok": (
+            "الغرب",
+            "Lombok حي مليء بالحياة قريب جدًا من وسط المدينة. أشهر شوارع التسوق فيه هو "
+            "Kanaalstraat: تجد فيه مخابز ومحلات بقالة وملاحم ومحلات خضار من كل أنحاء العالم.",
+            [("شارع التسوق", "Kanaalstraat"), ("فترة البناء", "حوالي عام 1900")],
+        ),
+        "kanaleneiland": (
+            "الجنوب الغربي",
+            "يقع Kanaleneiland بين قناة Merwede وقناة أمستردام-الراين. كثير من رواد الأعمال "
+            "لديهم هنا محل أو صالون حلاقة أو مطعم على جانبي الشوارع الواسعة.",
+            [("فترة البناء", "الخمسينيات والستينيات"), ("يقع بين", "قناتين")],
+        ),
+        "overvecht": (
+            "Overvecht",
+            "Overvecht حي أخضر في شمال المدينة. يعمل كثير من أصحاب المشاريع الصغيرة حول المركز "
+            "التجاري في Zamenhofdreef.",
+            [("فترة البناء", "الستينيات والسبعينيات"), ("المركز التجاري", "Zamenhofdreef")],
+        ),
+        "zuilen": (
+            "الشمال الغربي",
+            "كان Zuilen في الماضي بلدية مستقلة. على طول Amsterdamsestraatweg تجد صفًا طويلًا من "
+            "المحلات والمطاعم والورش.",
+            [("جزء من أوتريخت منذ", "1954"), ("شارع التسوق", "Amsterdamsestraatweg")],
+        ),
+        "ondiep": (
+            "الشمال الغربي",
+            "Ondiep حي عمالي قديم تسوده روح الجيرة القوية. أصحاب المشاريع الصغيرة هنا يعرفون "
+            "زبائنهم بأسمائهم.",
+            [("فترة البناء", "بداية القرن العشرين")],
+        ),
+        "hoograven": (
+            "الجنوب",
+            "يقع Hoograven في جنوب المدينة، على ضفة Vaartsche Rijn. فيه محلات للحي، وحرفيون، "
+            "وشركات إبداعية.",
+            [("فترة البناء", "الخمسينيات"), ("على الماء", "Vaartsche Rijn")],
+        ),
+    },
+}
+
+
+def ensure_stories():
+    businesses = Business.objects.filter(live=True).select_related("neighbourhood")
+    for business in businesses.prefetch_related("stories"):
+        archetype = archetype_of(business)
+        if archetype is None or business.has_unpublished_changes or business.stories.all():
+            continue
+        # The demo spread its businesses' history over the past years: keep those dates, so the
+        # figures do not count every business with a story as changed today.
+        published, updated = business.last_published_at, business.updated_at
+        business.stories = [
+            BusinessStory(language=code, text=f"<p>{text}</p>")
+            for code, text in STORIES[archetype].items()
+        ]
+        business.save()
+        business.save_revision().publish()
+        Business.objects.filter(pk=business.pk).update(
+            last_published_at=published, updated_at=updated
+        )
+
+
+def archetype_of(business):
+    """The demo business a profile was made from: the same name, or it with the neighbourhood's
+    name after it (the demo's second shop of each kind)."""
+    for name in STORIES:
+        if business.name == name or business.name == f"{name} {business.neighbourhood.title}":
+            return name
+    return None
+
+
+def ensure_neighbourhoods(home, code, locale):
+    index = NeighbourhoodIndexPage.objects.child_of(home).first()
+    if index is None:
+        return
+    ensure_translation(index, INDEX[code], locale)
+    for slug, _name, *_rest in NEIGHBOURHOODS:
+        page = NeighbourhoodPage.objects.child_of(index).filter(slug=slug).first()
+        if page is None:
+            continue
+        district, introduction, facts = NEIGHBOURHOOD_TEXTS[code][slug]
+        texts = {
+            "title": page.title,
+            "slug": page.slug,
+            "district": district,
+            "introduction": introduction,
+            "facts": [
+                {"type": "fact", "value": {"label": label, "value": value}}
+                for label, value in facts
+            ],
+        }
+        ensure_translation(page, texts, locale)
+
+
+@demo_step(order=15)
+def load(stdout):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    for code in LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        if home.get_translation_or_none(locale) is not None:
+            ensure_neighbourhoods(home, code, locale)
+    ensure_stories()
+    stories = BusinessStory.objects.filter(language__in=LANGUAGES)
+    stdout.write(f"Verhalen in het Turks en Arabisch: {stories.count()}")
