@@ -24,7 +24,14 @@ from businesses.models import (
     SpecialDay,
 )
 from businesses.models.business import make_slug
-from home.demo.helpers import add_featured_section, add_menu_item, english, ensure_image
+from home.demo.helpers import (
+    add_featured_section,
+    add_menu_item,
+    english,
+    ensure_aliases,
+    ensure_image,
+    ensure_translation,
+)
 from home.demo.images import shopfront, street_scene
 from home.demo.registry import demo_step
 
@@ -33,6 +40,14 @@ INDEX = {
            "introduction": "<p>In elke wijk werken ondernemers die de straat levendig maken. Kies een wijk en ontdek wie er zit, wat ze verkopen en welke talen ze spreken.</p>"},
     "en": {"title": "Neighbourhoods", "slug": "neighbourhoods",
            "introduction": "<p>In every neighbourhood, entrepreneurs bring the street to life. Choose a neighbourhood and discover who is there, what they sell and which languages they speak.</p>"},
+}  # fmt: skip
+
+# The section on the home page: heading, introduction.
+FEATURED = {
+    "nl": ("Ondernemers in jouw wijk", "Kies een wijk en ontdek de winkels en bedrijven die er zitten."),
+    "en": ("Entrepreneurs in your neighbourhood", "Choose a neighbourhood and discover the shops and businesses there."),
+    "tr": ("Mahallendeki girişimciler", "Bir mahalle seç, oradaki dükkânları ve işletmeleri keşfet."),
+    "ar": ("رواد الأعمال في حيّك", "اختر حيًّا واكتشف المحلات والأعمال التجارية فيه."),
 }  # fmt: skip
 
 # slug, name, district (nl, en), centre, postcode prefix, streets, introduction (nl, en), facts
@@ -188,20 +203,12 @@ def load(stdout):
         ensure_neighbourhood(index, data, order) for order, data in enumerate(NEIGHBOURHOODS)
     ]
     add_menu_item(index, sort_order=-10)
-    add_featured_section(
-        home,
-        "Ondernemers in jouw wijk",
-        "Kies een wijk en ontdek de winkels en bedrijven die er zitten.",
-        neighbourhoods,
-    )
-    english_home = home.get_translation_or_none(english())
-    if english_home is not None:
-        add_featured_section(
-            english_home.specific,
-            "Entrepreneurs in your neighbourhood",
-            "Choose a neighbourhood and discover the shops and businesses there.",
-            [n.get_translation(english()) for n in neighbourhoods],
-        )
+    # On the home page in each language that has one of its own (an alias mirrors the Dutch);
+    # the block shows every neighbourhood in the reader's language.
+    for translation in home.get_translations(inclusive=True).filter(alias_of__isnull=True):
+        texts = FEATURED.get(translation.locale.language_code)
+        if texts is not None:
+            add_featured_section(translation.specific, *texts, neighbourhoods)
     sectors = {s.slug: s for s in Sector.objects.all()}
     languages = {language.code: language for language in Language.objects.all()}
     total = len(BUSINESSES) * COPIES
@@ -288,18 +295,8 @@ def ensure_index(home):
         )
         home.add_child(instance=index)
         index.save_revision().publish()
-    english_home = home.get_translation_or_none(english())
-    if english_home is not None and index.get_translation_or_none(english()) is None:
-        texts = INDEX["en"]
-        translation = NeighbourhoodIndexPage(
-            title=texts["title"],
-            slug=texts["slug"],
-            introduction=texts["introduction"],
-            locale=english(),
-            translation_key=index.translation_key,
-        )
-        english_home.add_child(instance=translation)
-        translation.save_revision().publish()
+    ensure_aliases(index)
+    ensure_translation(index, INDEX["en"], english())
     return index
 
 
@@ -328,21 +325,16 @@ def ensure_neighbourhood(index, data, order):
         )
         index.add_child(instance=page)
         page.save_revision().publish()
-    english_index = index.get_translation_or_none(english())
-    if english_index is not None and page.get_translation_or_none(english()) is None:
-        translation = NeighbourhoodPage(
-            title=name,
-            slug=slug,
-            district=districts[1],
-            introduction=introductions[1],
-            hero_image=page.hero_image,
-            latitude=page.latitude,
-            longitude=page.longitude,
-            locale=english(),
-            translation_key=page.translation_key,
-        )
-        english_index.add_child(instance=translation)
-        translation.save_revision().publish()
+    ensure_aliases(page)
+    # The English page has no facts of its own yet: the Dutch ones would be Dutch text.
+    english_texts = {
+        "title": name,
+        "slug": slug,
+        "district": districts[1],
+        "introduction": introductions[1],
+        "facts": [],
+    }
+    ensure_translation(page, english_texts, english())
     return page
 
 

@@ -51,8 +51,7 @@ def load(stdout):
         ):
             ensure_translation(pages[key], texts[code], locale)
     ensure_settings(site, images["logo"], pages)
-    for code in ("nl", "en"):
-        ensure_navigation(code, pages)
+    ensure_navigation(pages)
 
 
 def home_fields(home, texts, hero, pages):
@@ -135,15 +134,36 @@ def ensure_settings(site, logo, pages):
     portal.save()
 
 
-def ensure_navigation(code, pages):
-    locale = Locale.objects.get(language_code=code)
-    localized = {key: page.get_translation(locale) for key, page in pages.items()}
-    if not MainMenu.objects.filter(locale=locale).exists():
-        menu = MainMenu(locale=locale)
-        menu.items = [MainMenuItem(link_page=localized["about"], sort_order=0)]
+def ensure_navigation(pages):
+    """A main menu and a footer in every language: the Dutch ones, and the others as their
+    translations (the same translation key, as wagtail-localize makes them), each footer with
+    its own text."""
+    dutch = Locale.objects.get(language_code="nl")
+    menu = MainMenu.objects.filter(locale=dutch).first()
+    if menu is None:
+        menu = MainMenu(locale=dutch)
+        menu.items = [MainMenuItem(link_page=pages["about"], sort_order=0)]
         menu.save()
-    if not Footer.objects.filter(locale=locale).exists():
-        footer = Footer(locale=locale, text=content.FOOTER_TEXT[code])
+    footer = Footer.objects.filter(locale=dutch).first()
+    if footer is None:
+        footer = Footer(locale=dutch, text=content.FOOTER_TEXT["nl"])
         # Privacy and accessibility statements have their own place in the footer.
-        footer.links = [FooterLink(link_page=localized["about"], sort_order=0)]
+        footer.links = [FooterLink(link_page=pages["about"], sort_order=0)]
         footer.save()
+    for locale in Locale.objects.exclude(pk=dutch.pk):
+        if not MainMenu.objects.filter(locale=locale).exists():
+            translate_navigation(menu, "items", locale)
+        if not Footer.objects.filter(locale=locale).exists():
+            text = content.FOOTER_TEXT.get(locale.language_code, footer.text)
+            translate_navigation(footer, "links", locale, text=text)
+
+
+def translate_navigation(source, relation, locale, **fields):
+    translation = source.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    # Each link points at the page in the menu's language (the menu would swap it anyway).
+    for item in getattr(translation, relation).all():
+        if item.link_page_id:
+            item.link_page = item.link_page.get_translation_or_none(locale) or item.link_page
+    translation.save()

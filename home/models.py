@@ -218,8 +218,13 @@ class MainMenu(TranslatableMixin, ClusterableModel):
         return f"{self._meta.verbose_name} ({self.locale})"
 
 
-class MainMenuItem(Orderable, LinkFields):
+class MainMenuItem(TranslatableMixin, Orderable, LinkFields):
+    # Translatable, so that wagtail-localize offers an item's text for translation with its
+    # menu; a new item takes its menu's language.
     menu = ParentalKey(MainMenu, on_delete=models.CASCADE, related_name="items")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
 
 class Footer(TranslatableMixin, ClusterableModel):
@@ -240,8 +245,12 @@ class Footer(TranslatableMixin, ClusterableModel):
         return f"{self._meta.verbose_name} ({self.locale})"
 
 
-class FooterLink(Orderable, LinkFields):
+class FooterLink(TranslatableMixin, Orderable, LinkFields):
+    # Translatable for the same reason as MainMenuItem.
     footer = ParentalKey(Footer, on_delete=models.CASCADE, related_name="links")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
 
 class Consent(models.Model):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from businesses.models import Language, NeighbourhoodPage, Sector
-from home.demo.helpers import add_menu_item, english
+from home.demo.helpers import add_menu_item, ensure_aliases
 from home.demo.registry import demo_step
 from programmes.models import Category, ProgrammeIndexPage, ProgrammePage, Provider, Stage
 
@@ -557,18 +557,6 @@ def days(offset):
     return None if offset is None else today() + timedelta(days=offset)
 
 
-def ensure_english_aliases(index):
-    """The English site shows the Dutch programmes as aliases until staff translate them, as
-    Wagtail's simple translation does for pages made in the admin."""
-    if index.get_parent().specific.get_translation_or_none(english()) is None:
-        return
-    if index.get_translation_or_none(english()) is None:
-        index.copy_for_translation(english(), alias=True)
-    for programme in ProgrammePage.objects.child_of(index):
-        if programme.get_translation_or_none(english()) is None:
-            programme.copy_for_translation(english(), alias=True)
-
-
 @demo_step(order=20)
 def load(stdout):
     home = Site.objects.get(is_default_site=True).root_page.specific
@@ -615,7 +603,10 @@ def load(stdout):
         programme.neighbourhoods = [neighbourhoods[s] for s in wijk_slugs if s in neighbourhoods]
         index.add_child(instance=programme)
         programme.save_revision().publish()
-    ensure_english_aliases(index)
+    # Until staff translate them, the other languages show the Dutch programmes (aliases), as
+    # wagtail-localize does for programmes made in the admin.
+    for page in [index, *ProgrammePage.objects.child_of(index)]:
+        ensure_aliases(page)
     add_menu_item(index, sort_order=-5)
     stdout.write(f"Programma's: {ProgrammePage.objects.child_of(index).count()}")
 

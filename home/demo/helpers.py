@@ -3,16 +3,32 @@ what is missing and leave what exists (and what staff changed) alone."""
 
 import io
 import json
+import uuid
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
 
 from home.models import MainMenu, MainMenuItem, StandardPage
 
 
+def get_locale(code):
+    return Locale.objects.get(language_code=code)
+
+
 def english():
-    return Locale.objects.get(language_code="en")
+    return get_locale("en")
+
+
+def ensure_aliases(page):
+    """An alias of page in every language that follows page's own (wagtail-localize's "sync
+    from", set up by home/migrations/0006) and has no translation of it yet, as wagtail-localize
+    makes for a page created in the admin. A parent without one gets an alias first."""
+    synced = LocaleSynchronization.objects.filter(sync_from_id=page.locale_id)
+    for sync in synced.select_related("locale"):
+        if not page.has_translation(sync.locale):
+            page.copy_for_translation(sync.locale, copy_parents=True, alias=True)
 
 
 def ensure_image(title, data, filename):
@@ -78,12 +94,23 @@ def ensure_translation(page, texts, locale=None, fill=set_texts):
 
 
 def add_menu_item(page, sort_order):
-    """Put `page` (and its translations, in their own menus) in the main menu, once."""
-    for translation in page.get_translations(inclusive=True):
-        menu = MainMenu.objects.filter(locale_id=translation.locale_id).first()
-        if menu is None or menu.items.filter(link_page=translation).exists():
+    """Put `page` in the main menu of every language, once, linking to its version in that
+    language; the items are translations of each other (one translation key)."""
+    translations = {p.locale_id: p for p in page.get_translations(inclusive=True)}
+    existing = MainMenuItem.objects.filter(link_page__in=translations.values()).first()
+    translation_key = existing.translation_key if existing else uuid.uuid4()
+    for menu in MainMenu.objects.all():
+        if menu.items.filter(link_page__in=translations.values()).exists():
             continue
-        menu.items.add(MainMenuItem(link_page=translation, sort_order=sort_order))
+        link = translations.get(menu.locale_id, page)
+        menu.items.add(
+            MainMenuItem(
+                link_page=link,
+                sort_order=sort_order,
+                locale_id=menu.locale_id,
+                translation_key=translation_key,
+            )
+        )
         menu.save()
 
 
