@@ -116,18 +116,18 @@ HOME = {
         "hero_heading": "Mahallenizde girişimcilik",
         "hero_text": (
             "Yakınınızdaki dükkânları ve işletmeleri bulun. İşletmenizin neler sunduğunu "
-            "gösterin. Büyümek için de destek bulun: yeni fikirlerle, parayla ve bir mentorla."
+            "gösterin. Büyümek için de destek bulun: yeni fikirler, maddi destek ve bir mentor."
         ),
         "introduction": (
             "<p>Mahallelerimizde binlerce girişimci çalışıyor. Sokağa hayat veren onlar: "
             "fırıncı, kuaför, bakkal, terzi ve köşedeki tasarımcı. Bu portalda hepsini "
             "bulabilirsiniz. Siz de girişimci misiniz? Burada bir iş yerinden ya da izinden "
-            "fazlası için destek bulursunuz: yeni fikirler, internetten satış, para başvurusu "
-            "ve bir iş çevresi edinme konusunda yardım.</p>"
+            "fazlası için destek bulursunuz: yeni fikirler, internetten satış, maddi destek "
+            "başvurusu ve bir iş çevresi edinme konusunda yardım.</p>"
         ),
         "calls_to_action": [
             {
-                "title": "İşletmenizi haritaya koyun",
+                "title": "İşletmenizi haritaya ekleyin",
                 "text": "İşletmeniz için ücretsiz bir profil oluşturun. Ziyaretçiler nerede "
                 "olduğunuzu, ne zaman açık olduğunuzu ve hangi dilleri konuştuğunuzu görür.",
                 "link_label": "İşletmenizi kaydedin",
@@ -155,7 +155,7 @@ HOME = {
         ),
         "introduction": (
             "<p>يعمل آلاف رواد الأعمال في أحيائنا. هم من يملؤون الشارع بالحياة: الخبّاز، "
-            "والحلّاق، ومحل البقالة، والخيّاط، والمصمم في الزاوية. تجدهم جميعًا على هذه "
+            "والحلّاق، ومحل البقالة، والخيّاطة، والمصمم في الزاوية. تجدهم جميعًا على هذه "
             "البوابة. هل أنت رائد أعمال؟ هنا تجد مساعدة تتجاوز إيجاد محل أو الحصول على ترخيص: "
             "مساعدة في الأفكار الجديدة، والبيع عبر الإنترنت، وطلب التمويل، وبناء شبكة علاقات."
             "</p>"
