@@ -1,9 +1,10 @@
 """The embedded engine: the directory answered by the database alone (SQLite or PostgreSQL).
 
 Text goes through Wagtail's database search backend: SQLite's FTS5 full-text index, or
-PostgreSQL's full-text search with the Dutch configuration. Every word of the query must match
-the name, tagline, story, sectors or products, also with a doubled letter less ("bakkerij"
-finds "bakerij") or as a synonym staff listed. The filters are django-filter's conditions
+PostgreSQL's full-text search with the Dutch configuration. Every word of the query, folded
+(portal.folding: "istanbul" finds "İstanbul", "احمد" finds "أحمد"), must match the name,
+tagline, story, the stories in other languages, sectors or products, also with a doubled
+letter less ("bakkerij" finds "bakerij") or as a synonym staff listed. The filters are django-filter's conditions
 (businesses.filters); facet counts are grouped queries that respect the other filters, as on
 the neighbourhood pages. Every condition is a subquery that runs once, not per business.
 """
@@ -27,6 +28,7 @@ from businesses.filters import grouped_counts, language_q, sector_q
 from businesses.hours import local_now, open_now_q
 from businesses.models import Business, NeighbourhoodPage
 from portal import page_cache
+from portal.folding import fold
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
@@ -51,13 +53,14 @@ def collapse_doubles(word):
 
 
 def synonyms_of(word, groups):
-    lower = word.lower()
-    return {other for group in groups if lower in group for other in group}
+    folded = fold(word)
+    return {other for group in groups if folded in map(fold, group) for other in group}
 
 
 def words(q):
-    """The words of a query; quotes, stars and other query syntax are dropped."""
-    return re.findall(r"\w+", q)[:MAX_WORDS]
+    """The words of a query, folded (portal.folding); quotes, stars and other query syntax are
+    dropped. Folded first: a word with harakat is one word, not letters between marks."""
+    return re.findall(r"\w+", fold(q))[:MAX_WORDS]
 
 
 def database_backend():
@@ -69,7 +72,7 @@ def database_backend():
 def text_query(q, groups=()):
     parts = []
     for word in words(q):
-        variants = {word.lower(), collapse_doubles(word.lower())}
+        variants = {word, collapse_doubles(word)}
         variants |= {w for synonym in synonyms_of(word, groups) for w in words(synonym)}
         parts.append(PlainText(" ".join(sorted(variants)), operator="or"))
     if not parts:

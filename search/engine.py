@@ -23,6 +23,7 @@ from elasticsearch_dsl import (
     Search,
     Text,
     analyzer,
+    char_filter,
     normalizer,
     token_filter,
     tokenizer,
@@ -46,18 +47,38 @@ def fields(tuning):
         f"products^{tuning.boost_products}",
         f"sector_names^{tuning.boost_products}",
         f"story^{tuning.boost_story}",
+        f"stories^{tuning.boost_story}",
     ]
 
 
+# Folding as portal.folding does it, so that "istanbul" finds "İstanbul" and "احمد" finds
+# "أحمد": marks (harakat, and the dot of a decomposed İ) and tatweel go before the text is cut
+# into words (else the edge-n-grams would break an Arabic word at each haraka); the letters
+# OpenSearch's Arabic normaliser leaves are mapped; then lower case (İ → i), Arabic-Indic
+# digits, the normaliser (alef forms, alef maksura, teh marbuta) and ASCII folding (ı ç ğ ö ş ü).
+no_marks = char_filter(
+    "no_marks", type="pattern_replace", pattern="[\\p{Mn}\u0640]", replacement=""
+)
+arabic_letters = char_filter(
+    "arabic_letters", type="mapping", mappings=["ٱ => ا", "ؤ => و", "ئ => ي"]
+)
+FOLDING = ["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"]
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
 dutch = analyzer(
-    "dutch_folded", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stemmer]
+    "dutch_folded",
+    tokenizer="standard",
+    char_filter=[no_marks, arabic_letters],
+    filter=[*FOLDING, dutch_stemmer],
 )
-folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+folded = analyzer(
+    "folded", tokenizer="standard", char_filter=[no_marks, arabic_letters], filter=FOLDING
+)
 edge = tokenizer(
     "edge", type="edge_ngram", min_gram=2, max_gram=15, token_chars=["letter", "digit"]
 )
-autocomplete = analyzer("autocomplete", tokenizer=edge, filter=["lowercase", "asciifolding"])
+autocomplete = analyzer(
+    "autocomplete", tokenizer=edge, char_filter=[no_marks, arabic_letters], filter=FOLDING
+)
 sortable = normalizer("sortable", filter=["lowercase", "asciifolding"])
 
 
@@ -71,6 +92,8 @@ class BusinessDocument(Document):
     )
     tagline = Text(analyzer=dutch)
     story = Text(analyzer=dutch)
+    # The owner's stories in the other languages of the site, folded but not stemmed in Dutch.
+    stories = Text(analyzer=folded)
     products = Text(analyzer=dutch)
     sector_names = Text(analyzer=dutch)
     neighbourhood = Keyword()
@@ -144,6 +167,7 @@ def document(business, schedule):
         "name": business.name,
         "tagline": business.tagline,
         "story": strip_tags(business.story or ""),
+        "stories": " ".join(strip_tags(story.text) for story in business.stories.all()),
         "products": " ".join(tag.name for tag in business.products.all()),
         "sector_names": " ".join(
             f"{s.name_nl} {s.name_en} {s.name_tr} {s.name_ar}" for s in business.sectors.all()
@@ -192,7 +216,7 @@ def indexable():
     return (
         Business.objects.filter(live=True)
         .select_related("neighbourhood")
-        .prefetch_related("sectors__parent", "languages", "products")
+        .prefetch_related("sectors__parent", "languages", "products", "stories")
         .order_by("pk")
     )
 
@@ -372,7 +396,7 @@ def build(query, page_size, tuning=None):
         hits = hits.sort("_score", "name.sort")
     if query.q:
         hits = hits.highlight(
-            "tagline", "story", "products", fragment_size=120, number_of_fragments=1
+            "tagline", "story", "stories", "products", fragment_size=120, number_of_fragments=1
         )
         hits = hits.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
     hits = hits.source(False).extra(from_=query.offset, size=page_size, track_total_hits=True)

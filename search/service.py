@@ -7,6 +7,8 @@ When the search engine fails or is slow, the database answers and a notice says 
 
 import logging
 import math
+import re
+import unicodedata
 
 from django.conf import settings
 from django.utils.html import escape, strip_tags
@@ -16,6 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from businesses import hours, lookups
 from businesses.models import Business, NeighbourhoodPage
+from portal.folding import fold
 from search import database
 from search.params import PAGE_SIZE
 
@@ -85,24 +88,49 @@ def distance_km(lat, lon, point):
     return round(database.EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, cosine))), 2)
 
 
+def folded_span(text, words):
+    """(start, end) of the first word of text that holds a folded query word ("istanbul" in
+    "İstanbul,"), without the punctuation around it; None if there is none."""
+    for match in re.finditer(r"\S+", text):
+        if any(word in fold(match.group()) for word in words):
+            start, end = match.span()
+            while start < end and unicodedata.category(text[start])[0] in "PS":
+                start += 1
+            while end > start and unicodedata.category(text[end - 1])[0] in "PS":
+                end -= 1
+            return start, end
+    return None
+
+
+def exact_span(text, words):
+    lower = text.lower()
+    for word in words:
+        for variant in (word, database.collapse_doubles(word)):
+            at = lower.find(variant)
+            if at >= 0:
+                return at, at + len(variant)
+    return None
+
+
 def snippet(business, q):
-    """For the database engine: the first sentence part that holds a word of the query, marked."""
+    """For the database engine: the first sentence part that holds a word of the query, marked;
+    from the tagline, the story, or a story in another language (prefetched by load)."""
     words = [w for w in q.lower().split() if len(w) > 1]
-    for text in (business.tagline, strip_tags(business.story or "")):
-        lower = text.lower()
-        for word in words:
-            for variant in (word, database.collapse_doubles(word)):
-                at = lower.find(variant)
-                if at >= 0:
-                    start = max(0, at - 50)
-                    end = at + len(variant)
-                    return (
-                        escape(text[start:at])
-                        + "<mark>"
-                        + escape(text[at:end])
-                        + "</mark>"
-                        + escape(text[end : end + 70])
-                    )
+    folded = [w for w in fold(q).split() if len(w) > 1]
+    texts = [business.tagline, business.story, *(story.text for story in business.stories.all())]
+    for text in texts:
+        text = strip_tags(text or "")
+        span = exact_span(text, words) or folded_span(text, folded)
+        if span:
+            at, end = span
+            start = max(0, at - 50)
+            return (
+                escape(text[start:at])
+                + "<mark>"
+                + escape(text[at:end])
+                + "</mark>"
+                + escape(text[end : end + 70])
+            )
     return ""
 
 
@@ -127,11 +155,14 @@ def localized_neighbourhoods(pages):
 
 def load(hits, query, request=None):
     now = hours.local_now()
+    related = ["sectors", "languages"]
+    if query.q and not all(hit.highlight for hit in hits):
+        related.append("stories")  # for the snippets the engine did not give
     businesses = {
         b.pk: b
         for b in Business.objects.filter(pk__in=[h.id for h in hits])
         .select_related("neighbourhood__locale")
-        .prefetch_related("sectors", "languages")
+        .prefetch_related(*related)
     }
     open_now = hours.open_now_of(list(businesses), at=now)
     pages = localized_neighbourhoods({b.neighbourhood for b in businesses.values()})

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from home.forms import SpamProtectedForm
+from portal.folding import fold
 from search import params, recording, service
 from search.models import QueryDayCount, SearchFeedback
 
@@ -94,8 +95,9 @@ def site_search(request):
 
     q = params.clean_text(request.GET.get("q", ""))
     # Only words reach the backend: quotes, stars and brackets are query syntax to SQLite's
-    # full-text search and would be an error there.
-    words = " ".join(re.findall(r"\w+", q))
+    # full-text search and would be an error there. Folded (portal.folding), they match the
+    # pages' folded_text too: "istanbul" finds "İstanbul", "احمد" finds "أحمد".
+    words = " ".join(re.findall(r"\w+", fold(q)))
     # The results show only what every page has (title, description, address): no query per
     # page type for their own fields.
     pages = Page.objects.live().public().filter(locale=active_locale())

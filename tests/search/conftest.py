@@ -1,7 +1,9 @@
+import io
 from datetime import time
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 
 from businesses.models import (
     Business,
@@ -32,6 +34,37 @@ def reindex(engine):
             from search import engine as search_engine
 
             search_engine.rebuild()
+
+    return run
+
+
+@pytest.fixture(params=["database", "opensearch"])
+def site_search_engine(request, settings, home):
+    """/zoeken/ on Wagtail's database backend, and on Wagtail's OpenSearch backend as production
+    configures it when SEARCH_URL is set."""
+    if request.param == "opensearch":
+        from portal.settings.environment import search_backends
+
+        request.getfixturevalue("opensearch")
+        settings.WAGTAILSEARCH_BACKENDS = search_backends(
+            settings.SEARCH_URL,
+            "opensearch3",
+            settings.SEARCH_INDEX.replace("directory", "wagtail"),
+        )
+        call_command("update_index", backend_name="default", stdout=io.StringIO())
+        from wagtail.search.backends import get_search_backend
+
+        assert type(get_search_backend()).__name__ == "OpenSearch3SearchBackend"
+    return request.param
+
+
+@pytest.fixture
+def site_reindex(site_search_engine):
+    """Call after adding pages: Wagtail's OpenSearch index takes them in and is refreshed."""
+
+    def run():
+        if site_search_engine == "opensearch":
+            call_command("update_index", backend_name="default", stdout=io.StringIO())
 
     return run
 

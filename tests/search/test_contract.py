@@ -1,6 +1,5 @@
 """One search contract, two engines: every test here runs on the database and on OpenSearch."""
 
-import io
 import json
 
 import pytest
@@ -305,28 +304,6 @@ def test_staff_read_the_feedback(moderator_client, db):
     SearchFeedback.objects.create(query="fietsenmaker", found=False, result_count=0)
     html = moderator_client.get("/admin/snippets/search/searchfeedback/").content.decode()
     assert "fietsenmaker" in html
-
-
-@pytest.fixture(params=["database", "opensearch"])
-def site_search_engine(request, settings, home):
-    """/zoeken/ on Wagtail's database backend, and on Wagtail's OpenSearch backend as production
-    configures it when SEARCH_URL is set."""
-    if request.param == "opensearch":
-        from django.core.management import call_command
-
-        from portal.settings.environment import search_backends
-
-        request.getfixturevalue("opensearch")
-        settings.WAGTAILSEARCH_BACKENDS = search_backends(
-            settings.SEARCH_URL,
-            "opensearch3",
-            settings.SEARCH_INDEX.replace("directory", "wagtail"),
-        )
-        call_command("update_index", backend_name="default", stdout=io.StringIO())
-        from wagtail.search.backends import get_search_backend
-
-        assert type(get_search_backend()).__name__ == "OpenSearch3SearchBackend"
-    return request.param
 
 
 def test_site_search_finds_pages_in_the_visitors_language(client, site_search_engine):
