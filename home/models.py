@@ -13,12 +13,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from portal import page_cache
+from portal.folding import FoldedSearchMixin, FoldedText
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, CallToActionBlock, HomeStreamBlock
 from .routing import CachedViewRestrictionsMixin, SiteRootMixin
 
 
-class HomePage(SiteRootMixin, CachedViewRestrictionsMixin, Page):
+class HomePage(FoldedSearchMixin, SiteRootMixin, CachedViewRestrictionsMixin, Page):
     """The front page: a hero, two calls to action and sections chosen by editors."""
 
     hero_heading = models.CharField(_("kop"), max_length=120)
@@ -54,6 +55,7 @@ class HomePage(SiteRootMixin, CachedViewRestrictionsMixin, Page):
         index.SearchField("hero_heading"),
         index.SearchField("introduction"),
         index.SearchField("body"),
+        FoldedText(),  # portal.folding: found without Turkish or Arabic keys
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -64,7 +66,7 @@ class HomePage(SiteRootMixin, CachedViewRestrictionsMixin, Page):
         verbose_name_plural = _("startpagina's")
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(FoldedSearchMixin, CachedViewRestrictionsMixin, Page):
     """A content page: about the portal, privacy statement, accessibility statement, ..."""
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)
@@ -74,6 +76,7 @@ class StandardPage(CachedViewRestrictionsMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
+        FoldedText(),  # portal.folding: found without Turkish or Arabic keys
     ]
 
     class Meta:

@@ -41,6 +41,7 @@ from businesses.validators import (
     validate_postcode,
     validate_social_url,
 )
+from portal.folding import FoldedSearchMixin, FoldedText
 
 STORY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 # Log actions (registered in wagtail_hooks.py): staff marked a business as stopped, or not.
@@ -76,6 +77,7 @@ class BusinessQuerySet(models.QuerySet):
 
 
 class Business(
+    FoldedSearchMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -223,6 +225,8 @@ class Business(
             ],
         ),
         index.RelatedFields("products", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("stories", [index.SearchField("text")]),
+        FoldedText(),  # portal.folding: found without Turkish or Arabic keys
         index.FilterField("neighbourhood"),
         index.FilterField("live"),
     ]

@@ -17,14 +17,16 @@ from businesses.validators import (
     validate_longitude,
 )
 from home.routing import CachedViewRestrictionsMixin
+from portal.folding import FoldedSearchMixin, FoldedText
 
 
-class NeighbourhoodIndexPage(CachedViewRestrictionsMixin, Page):
+class NeighbourhoodIndexPage(FoldedSearchMixin, CachedViewRestrictionsMixin, Page):
     """/wijken/: every neighbourhood with its number of published businesses, and a map."""
 
     introduction = RichTextField(_("inleiding"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [FoldedText()]  # portal.folding
     parent_page_types = ["home.HomePage"]
     subpage_types = ["businesses.NeighbourhoodPage"]
     max_count_per_parent = 1
@@ -86,7 +88,7 @@ class FactBlock(blocks.StructBlock):
         label = _("Feit")
 
 
-class NeighbourhoodPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class NeighbourhoodPage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """/wijken/<wijk>/: the neighbourhood, its published businesses, and their profiles."""
 
     district = models.CharField(
@@ -137,6 +139,7 @@ class NeighbourhoodPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
+        FoldedText(),  # portal.folding: found without Turkish or Arabic keys
         index.FilterField("district"),
     ]
     parent_page_types = ["businesses.NeighbourhoodIndexPage"]

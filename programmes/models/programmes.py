@@ -19,6 +19,7 @@ from wagtail.search import index
 from businesses.models.taxonomy import NamedInLanguages
 from home.blocks import BaseStreamBlock
 from home.routing import CachedViewRestrictionsMixin
+from portal.folding import FoldedSearchMixin, FoldedText
 
 
 class Provider(models.Model):
@@ -119,13 +120,14 @@ def open_q(today):
     return (Q(deadline__gte=today) | Q(deadline__isnull=True)) & ~expired_q(today)
 
 
-class ProgrammeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class ProgrammeIndexPage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """/programmas/: every current programme, filterable; the archive; "Wat past bij mij?";
     the same list as a calendar feed."""
 
     introduction = models.TextField(_("inleiding"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [FoldedText()]  # portal.folding
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
     max_count_per_parent = 1
@@ -156,7 +158,7 @@ class ProgrammeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return listing_calendar(self, request)
 
 
-class ProgrammePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class ProgrammePage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     FORMATS = [
         ("workshops", _("workshopreeks")),
         ("coaching", _("één-op-één-coaching")),
@@ -276,6 +278,7 @@ class ProgrammePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        FoldedText(),  # portal.folding: found without Turkish or Arabic keys
         index.FilterField("category"),
         index.FilterField("deadline"),
     ]
