@@ -80,7 +80,7 @@ def seed_businesses(rng, count, pages, text_index, progress):
             text_index.add_bulk(
                 Business,
                 Business.objects.filter(pk__in=[b.pk for b in created]).prefetch_related(
-                    "sectors", "products"
+                    "sectors", "products", "stories"
                 ),
             )
         progress.update(len(chunk))
