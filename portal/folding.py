@@ -59,6 +59,8 @@ def folded_words(texts):
     """
     seen = {}
     for text in texts:
+        if text.isascii():  # folding only lowers ASCII; most Dutch text is done here
+            continue
         for word in text.split():
             folded = fold(word)
             if folded != word.lower():
