@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -81,17 +81,22 @@ def language_alternates(request, page=None):
     """The current page in every language of the site: code, name, url, whether it is current.
 
     A Wagtail page links to its live translation, or to the home page of the other language when
-    it has none; any other view links to the same path with the other language prefix.
+    it has none; a route below a page (a business profile below its neighbourhood) to the same
+    route below the translation; any other view to the same path with the other language prefix.
     """
     current = get_language()
     urls = {}
     if isinstance(page, Page):
         # The same for every version of the page (draft, preview), in every language; a
         # published translation renews the content version.
-        urls = page_cache.cached(
-            f"alternates:{page.translation_key}:{request.get_host()}",
+        translations, homes = page_cache.cached(
+            f"page-alternates:{page.translation_key}:{request.get_host()}",
             lambda: translation_urls(request, page),
         )
+        below = route_below(request, page)
+        urls = {code: url + below for code, url in translations.items() if url}
+        for code, url in homes.items():
+            urls.setdefault(code, url)
     return [
         {
             "code": code,
@@ -103,15 +108,31 @@ def language_alternates(request, page=None):
     ]
 
 
+def route_below(request, page):
+    """The part of the URL below a routable page that is being served ("bakkerij-yildiz/"), the
+    same in every language (the routes are the page class's), or ""."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not hasattr(page, "reverse_subpage"):
+        return ""
+    try:
+        return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return ""
+
+
 def translation_urls(request, page):
-    """{language code: url} of the page's live translations, or else of the home page's."""
-    urls = {}
+    """The urls of the page's live translations, and of the home page in the languages the
+    page has none in: two {language code: url}."""
+    translations = {}
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        urls[translation.locale.language_code] = translation.get_url(request)
-    if any(code not in urls for code, _name in settings.LANGUAGES):
+        translations[translation.locale.language_code] = translation.get_url(request)
+    homes = {}
+    if any(code not in translations for code, _name in settings.LANGUAGES):
         site = page.get_site()
         if site is not None:
-            homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            for home in homes:
-                urls.setdefault(home.locale.language_code, home.get_url(request))
-    return urls
+            for home in (
+                site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            ):
+                if home.locale.language_code not in translations:
+                    homes[home.locale.language_code] = home.get_url(request)
+    return translations, homes
