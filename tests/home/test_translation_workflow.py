@@ -99,7 +99,11 @@ def test_a_moderator_translates_a_page_into_turkish(
     client, moderator_client, dutch_page, django_capture_on_commit_callbacks
 ):
     turkish = Locale.objects.get(language_code="tr")
+    alias = dutch_page.get_translation(turkish)
     submit = reverse("wagtail_localize:submit_page_translation", args=[dutch_page.pk])
+    # Editing the alias offers to translate it instead.
+    editor = moderator_client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk]))
+    assert editor.status_code == 200 and submit in editor.content.decode()
     form = moderator_client.get(submit)
     assert form.status_code == 200
     assert "Türkçe" in form.content.decode() or "Turkish" in form.content.decode()
