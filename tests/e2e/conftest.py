@@ -5,6 +5,7 @@ The pages are served by pytest-django's live_server; axe-core comes from npm (no
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,10 @@ CHROMIUM_ARGS = [
     # waiting on a network the test machine may not have.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
+# Screenshots and other files a browser test leaves for people to look at (gitignored).
+ARTEFACTS_DIR = Path(
+    os.environ.get("ARTEFACTS_DIR") or Path(__file__).resolve().parents[2] / "test-artefacts"
+)
 # WCAG 2.1 A and AA, plus axe's best practices (landmarks, headings, ...).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -116,3 +121,11 @@ def axe_violations(page):
         + json.dumps([node["target"] for node in v["nodes"]][:5])
         for v in result["violations"]
     ]
+
+
+def save_screenshot(page, name):
+    """A full-page screenshot in ARTEFACTS_DIR/screenshots/<name>.png; returns its path."""
+    path = ARTEFACTS_DIR / "screenshots" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path
