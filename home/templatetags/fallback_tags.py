@@ -4,13 +4,17 @@ readers get Dutch text: templates mark it with its language (WCAG 3.1.2) and say
 reader's language. Usage:
 
     {% load fallback_tags %}
-    {% untranslated page as original %}      "nl" on an alias of a Dutch page, else ""
+    {% untranslated page as original %}      "nl" on a Dutch page shown in another
+                                              language (an alias, or the Dutch page itself
+                                              when the language has none), else ""
     {% include "home/includes/untranslated_note.html" %}
     <article{% if original %} lang="{{ original }}"{% endif %}>
 """
 
 from django import template
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from home.navigation import active_locale
 
 register = template.Library()
 
@@ -18,8 +22,14 @@ register = template.Library()
 @register.simple_tag
 def untranslated(page):
     """The language code of the page this one mirrors, when that is another language."""
-    if not getattr(page, "alias_of_id", None):
+    if not isinstance(page, Page):
         return ""
+    if not page.alias_of_id:
+        # Served in place of a translation that does not exist (home.routing): one query, and
+        # only then.
+        if page.locale_id == active_locale().id:
+            return ""
+        return Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True)[0]
     # One query, and only on aliases: page.alias_of.locale would cost two.
     original = Page.objects.filter(pk=page.alias_of_id).values("locale_id", "locale__language_code")
     original = original.first()

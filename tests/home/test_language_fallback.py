@@ -44,3 +44,5 @@ def test_a_page_without_a_translation_is_served_in_dutch_under_the_language(clie
         html = BeautifulSoup(response.content, "html.parser")
         assert html.html["lang"] == lang  # the interface in the reader's language
         assert "Alleen Nederlands" in html.h1.get_text()
+        assert html.select_one(".portal-untranslated")  # "not translated yet"
+        assert html.select_one("main [lang=nl]")  # the Dutch text is marked as Dutch
