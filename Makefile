@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test suites lint bench soak install assets messages chromium clean
+.PHONY: run test suites lint bench soak install assets messages catalogues chromium clean
 
 ## run: install, build assets, migrate SQLite, load demo data, serve at http://127.0.0.1:8000
 run: install assets
@@ -76,6 +76,12 @@ messages: install
 	@command -v msgfmt >/dev/null || { echo "install: gettext (msgfmt) with apt-get"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 	$(BIN)/python manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
+
+## catalogues: read the interface strings from the source into locale/{en,tr,ar}/; then
+## translate the empty msgstr entries (tests/home/test_translations.py fails on any left)
+catalogues: install
+	$(BIN)/python manage.py makemessages -l en -l tr -l ar --no-obsolete --ignore=tests \
+		--ignore=test-artefacts --ignore=node_modules --ignore=var --ignore=bench --ignore=static_collected
 
 chromium:
 	scripts/ensure-chromium.sh

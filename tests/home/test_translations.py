@@ -16,8 +16,9 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = ROOT / "locale"
 LANGUAGES = ["en", "tr", "ar"]
-# What `makemessages` should not read: installed packages, data, generated files.
-NOT_SOURCE = {".git", ".venv", "node_modules", "var", "bench", "locale", "static_collected"}
+# What `makemessages` should not read: tests, installed packages, data, generated files
+# (dot-directories such as .venv are never read).
+NOT_SOURCE = {"tests", "test-artefacts", "node_modules", "var", "bench", "locale", "static_collected"}
 
 
 def untranslated(po_text):
