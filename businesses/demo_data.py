@@ -46,7 +46,7 @@ INDEX = {
 FEATURED = {
     "nl": ("Ondernemers in jouw wijk", "Kies een wijk en ontdek de winkels en bedrijven die er zitten."),
     "en": ("Entrepreneurs in your neighbourhood", "Choose a neighbourhood and discover the shops and businesses there."),
-    "tr": ("Mahallendeki girişimciler", "Bir mahalle seç, oradaki dükkânları ve işletmeleri keşfet."),
+    "tr": ("Mahallenizdeki girişimciler", "Bir mahalle seçin, oradaki dükkânları ve işletmeleri keşfedin."),
     "ar": ("رواد الأعمال في حيّك", "اختر حيًّا واكتشف المحلات والأعمال التجارية فيه."),
 }  # fmt: skip
 
