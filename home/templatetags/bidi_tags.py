@@ -9,11 +9,15 @@ in Arabic, and a full stop or bracket jumps to the wrong end. Usage:
     {% blocktranslate with name=page.title|bdi %}Ondernemers in {{ name }}{% endblocktranslate %}
     {{ range|ltr }}            phone numbers, time ranges: short, left to right, on one line
 
-Running text (a tagline, a story) gets dir="auto" on its own element instead.
+Running text (a tagline, a story) gets dir="auto" on its own element instead; text in a known
+language other than the page's gets that language's direction:
+
+    <h1 lang="{{ original }}" dir="{{ original|direction }}">
 """
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language_info
 
 register = template.Library()
 
@@ -34,3 +38,12 @@ def ltr(value):
     if value is None or value == "":
         return ""
     return format_html('<bdi dir="ltr" class="portal-nowrap">{}</bdi>', value)
+
+
+@register.filter
+def direction(code):
+    """ "rtl" or "ltr": the direction of the language with this code (ltr when unknown)."""
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
