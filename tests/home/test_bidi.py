@@ -29,6 +29,20 @@ def test_ltr_keeps_numbers_in_order_on_one_line():
     )
 
 
+def test_ltr_runs_sets_numbers_and_addresses_apart_in_arabic_only():
+    from django.utils import translation
+
+    hint = "مثلًا: 030 123 45 67 أو 06 12345678. يبدأ بـ https:// <b>"
+    with translation.override("ar"):
+        html = render("{{ hint|ltr_runs }}", hint=hint)
+    assert html == (
+        'مثلًا: <bdi dir="ltr">030 123 45 67</bdi> أو <bdi dir="ltr">06 12345678</bdi>. '
+        'يبدأ بـ <bdi dir="ltr">https://</bdi> &lt;<bdi dir="ltr">b</bdi>&gt;'
+    )
+    with translation.override("nl"):
+        assert render("{{ hint|ltr_runs }}", hint="Zoals 030 123 45 67.") == "Zoals 030 123 45 67."
+
+
 def test_direction_of_a_language():
     assert render("{{ 'ar'|direction }} {{ 'nl'|direction }} {{ 'xx'|direction }}") == (
         "rtl ltr ltr"
