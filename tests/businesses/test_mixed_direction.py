@@ -52,6 +52,7 @@ def test_an_arabic_name_on_a_dutch_page_is_isolated(client, arabic_bakery):
 def test_numbers_addresses_and_the_map_read_left_to_right_on_an_arabic_page(client, arabic_bakery):
     profile = html_of(client, "/ar/wijken/lombok/mahbaz-al-amal/")
     assert (profile.html["lang"], profile.html["dir"]) == ("ar", "rtl")
+    assert profile.select_one("meta[property='og:locale']")["content"] == "ar_AR"
     contact = profile.select_one(".portal-contact-list")
     assert contact.select_one("a[href^='tel:']")["dir"] == "ltr"
     assert contact.select_one("a[href^='mailto:']")["dir"] == "ltr"
