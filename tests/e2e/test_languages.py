@@ -11,14 +11,15 @@ from .conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-# The Dutch pages; each is opened in the other language through its language switch link, so
-# the test follows whatever URL the translated (or not yet translated) page has.
+# The Dutch pages, and what shows it is that page; each is opened in the other language through
+# its language switch link, so the test follows whatever URL the translated (or not yet
+# translated) page has.
 PAGES = {
-    "home": "/",
-    "wijk": "/wijken/lombok/",
-    "profiel": "/wijken/lombok/bakkerij-yildiz/",
-    "programma": "/programmas/pop-up-winkel-in-een-leeg-pand/",
-    "ondernemers": "/ondernemers/",
+    "home": ("/", ".portal-hero"),
+    "wijk": ("/wijken/lombok/", ".portal-business-card"),
+    "profiel": ("/wijken/lombok/bakkerij-yildiz/", ".portal-profile"),
+    "programma": ("/programmas/pop-up-winkel-in-een-leeg-pand/", ".portal-programme"),
+    "ondernemers": ("/ondernemers/", ".portal-directory-card"),
 }
 PHONE, DESKTOP = 375, 1280
 
@@ -52,7 +53,7 @@ FOCUS_VISIBLE = """(element) => {
 def language_urls(page, base, code):
     """{name: path} of PAGES in the language `code`, read from the Dutch pages' switch."""
     urls = {}
-    for name, path in PAGES.items():
+    for name, (path, _selector) in PAGES.items():
         html = BeautifulSoup(page.request.get(base + path).text(), "html.parser")
         urls[name] = html.select_one(f".portal-language-switch a[hreflang={code}]")["href"]
     return urls
@@ -71,6 +72,8 @@ def check_pages(browser, base, code, direction, widths):
             wrong = []
             if response.status != 200:
                 wrong.append(f"status {response.status}")
+            if not page.locator(PAGES[name][1]).count():
+                wrong.append(f"not the {name} page")
             html = page.locator("html")
             if (html.get_attribute("lang"), html.get_attribute("dir")) != (code, direction):
                 wrong.append(f"lang/dir {html.get_attribute('lang')}/{html.get_attribute('dir')}")
@@ -101,7 +104,7 @@ def test_turkish_pages_fit_a_phone_and_pass_axe(demo_site, browser):
 
 
 def test_arabic_profile_keeps_numbers_and_the_map_left_to_right(demo_site, page):
-    page.goto(demo_site.url + PAGES["profiel"])
+    page.goto(demo_site.url + PAGES["profiel"][0])
     page.locator(".portal-language-switch a[hreflang=ar]").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"
