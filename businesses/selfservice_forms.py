@@ -215,7 +215,7 @@ class StoryForm(forms.Form):
         for code, name in story_languages():
             # Written in that language: the browser's spelling check and direction follow it.
             self.fields[f"story_{code}"] = forms.CharField(
-                label=_("Jouw verhaal in het %(language)s (als je wilt)")
+                label=_("Jouw verhaal in het %(language)s")
                 % {"language": get_language_info(code)["name_translated"]},
                 required=False,
                 max_length=3000,

@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Basis van het portaal")
 
     def ready(self):
+        from home import localize
         from portal import page_cache
 
         page_cache.connect()  # in every process, also cron jobs such as publish_scheduled
+        localize.connect()

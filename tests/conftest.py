@@ -3,25 +3,11 @@ import os
 
 import pytest
 from django.core.management import call_command
-from django.db.models.signals import post_save
 from wagtail.models import Locale, Site
-from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from tests.helpers import image_bytes
 
 PASSWORD = "Zonnebloem-Kanaal-42"
-
-
-# serialized_rollback (the browser tests) restores the rows the migrations made with raw saves,
-# a LocaleSynchronization before the Locale it syncs from; wagtail-localize's handler would then
-# sync the page trees from a Locale that is not back yet. Raw saves sync nothing.
-def sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
-    if not raw:
-        sync_trees_on_locale_sync_save(instance=instance, **kwargs)
-
-
-post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-post_save.connect(sync_trees_unless_raw, sender=LocaleSynchronization)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -38,11 +24,57 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in left_out]
 
 
+def load_demo_home():
+    """The home app's demo (home page, about, privacy and accessibility pages in every
+    language, menus, footer), unless it is there already."""
+    from home.models import PortalSettings
+
+    if PortalSettings.objects.filter(contact_email__gt="").exists():
+        return
+    given = os.environ.get("PORTAL_ADMIN_PASSWORD")
+    os.environ["PORTAL_ADMIN_PASSWORD"] = given or "demo-wachtwoord-123"
+    try:
+        call_command("load_demo_data", "--only", "home", stdout=io.StringIO())
+    finally:
+        if given is None:
+            del os.environ["PORTAL_ADMIN_PASSWORD"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Most tests stand on the home app's demo, and making it takes seconds: it is made once
+    per test database, after the migrations, and every test's transaction rolls back to it.
+    (pytest-django runs the transactional tests last; they empty the database, and their
+    `demo` makes it again.)"""
+    with django_db_blocker.unblock():
+        load_demo_home()
+
+
 @pytest.fixture
-def demo(db, monkeypatch):
-    """The demo site: home page, about/privacy/accessibility pages in Dutch and English."""
+def demo(db):
+    """The demo site: home page, about/privacy/accessibility pages in every language."""
+    load_demo_home()
+    return Site.objects.get(is_default_site=True)
+
+
+# The whole demo as serialized rows, per database vendor: made once per test process by
+# load_demo_data (many seconds: images, revisions, translations, indexes), then restored.
+_full_demo = {}
+
+
+@pytest.fixture
+def full_demo(db, monkeypatch):
+    """The whole demo (neighbourhoods, businesses, programmes, mentors, in every language).
+
+    Its images are written once into the process's MEDIA_ROOT: don't move it for this one."""
+    from django.db import connection
+
     monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    call_command("load_demo_data", "--only", "home", stdout=io.StringIO())
+    if connection.vendor not in _full_demo:
+        call_command("load_demo_data", stdout=io.StringIO())
+        _full_demo[connection.vendor] = connection.creation.serialize_db_to_string()
+    else:
+        connection.creation.deserialize_db_from_string(_full_demo[connection.vendor])
     return Site.objects.get(is_default_site=True)
 
 

@@ -6,12 +6,10 @@ entrepreneur sees once logged in) is read from the page itself, so a new form is
 the day it appears.
 """
 
-import io
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,9 +89,8 @@ LOGGED_IN_PAGES = ["/mijn-bedrijf/", "/mentor-aanvragen/", "/account/"]
 
 
 @pytest.fixture
-def demo_site(monkeypatch):
-    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    call_command("load_demo_data", stdout=io.StringIO())
+def demo_site(full_demo):
+    return full_demo
 
 
 def forms_on(html, url):

@@ -6,10 +6,7 @@ cached until content changes. The demo data is the realistic load: photos, hours
 programmes with categories, mentors.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,10 +18,7 @@ BUDGET = 12
 
 
 @pytest.fixture
-def demo_site(db, settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo_data", stdout=io.StringIO())
+def demo_site(full_demo, settings, monkeypatch):
     # Shared fragments cached, whole pages never: every request below renders its page.
     settings.PAGE_CACHE_SECONDS = 300
     monkeypatch.setattr(page_cache, "cacheable_request", lambda request: False)

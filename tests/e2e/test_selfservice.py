@@ -102,7 +102,8 @@ def test_the_whole_journey(demo_site, browser, tmp_path):
 
     page.wait_for_url("**/verhaal/")
     no_axe_violations(page, axe)
-    page.get_by_label("Jouw verhaal").fill("Ik knip al twintig jaar.")
+    page.get_by_label("Jouw verhaal (niet verplicht)", exact=True).fill("Ik knip al twintig jaar.")
+    page.get_by_label("Jouw verhaal in het Turks").fill("Yirmi yıldır saç kesiyorum.")
     click_next(page)
 
     page.wait_for_url("**/indienen/")

@@ -30,9 +30,7 @@ def snapshot():
     }
 
 
-def test_running_twice_changes_nothing(db, monkeypatch):
-    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    call_command("load_demo_data", stdout=io.StringIO())
+def test_running_twice_changes_nothing(full_demo):
     first = snapshot()
     assert first["businesses"]  # the whole demo, not only the home app's part
     call_command("load_demo_data", stdout=io.StringIO())
@@ -83,6 +81,7 @@ def test_admin_password_comes_from_the_environment(db, monkeypatch):
 
 def test_admin_password_is_generated_and_printed_when_not_given(db, monkeypatch):
     monkeypatch.delenv("PORTAL_ADMIN_PASSWORD", raising=False)
+    get_user_model().objects.filter(username="admin").delete()  # as on a fresh install
     out = io.StringIO()
     call_command("load_demo_data", "--only", "home", stdout=out)
     printed = out.getvalue().strip().rsplit("wachtwoord ", 1)[1]
@@ -90,10 +89,9 @@ def test_admin_password_is_generated_and_printed_when_not_given(db, monkeypatch)
     assert get_user_model().objects.get(username="admin").check_password(printed)
 
 
-def test_demo_has_neighbourhoods_and_businesses_in_every_state(db):
+def test_demo_has_neighbourhoods_and_businesses_in_every_state(full_demo):
     from businesses.models import NeighbourhoodPage
 
-    call_command("load_demo_data", stdout=io.StringIO())
     slugs = set(
         NeighbourhoodPage.objects.filter(locale__language_code="nl").values_list("slug", flat=True)
     )
@@ -110,9 +108,7 @@ def test_demo_has_neighbourhoods_and_businesses_in_every_state(db):
     assert Business.objects.values("languages").distinct().count() >= 15
 
 
-def test_the_demo_entrepreneur_logs_in_and_owns_a_profile(client, db, monkeypatch):
-    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    call_command("load_demo_data", stdout=io.StringIO())
+def test_the_demo_entrepreneur_logs_in_and_owns_a_profile(client, full_demo):
     response = client.post(
         "/account/login/", {"login": "ondernemer@example.nl", "password": "demo-wachtwoord-123"}
     )

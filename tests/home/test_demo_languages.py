@@ -102,9 +102,7 @@ def snapshot():
     }
 
 
-def test_whole_demo_in_turkish_and_arabic_and_a_second_run_changes_nothing(client, monkeypatch):
-    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    load()
+def test_whole_demo_in_turkish_and_arabic_and_a_second_run_changes_nothing(client, full_demo):
     first = snapshot()
 
     for code, _direction in LANGUAGES:

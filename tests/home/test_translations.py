@@ -18,7 +18,15 @@ CATALOGUES = ROOT / "locale"
 LANGUAGES = ["en", "tr", "ar"]
 # What `makemessages` should not read: tests, installed packages, data, generated files
 # (dot-directories such as .venv are never read).
-NOT_SOURCE = {"tests", "test-artefacts", "node_modules", "var", "bench", "locale", "static_collected"}
+NOT_SOURCE = {
+    "tests",
+    "test-artefacts",
+    "node_modules",
+    "var",
+    "bench",
+    "locale",
+    "static_collected",
+}
 
 
 def untranslated(po_text):

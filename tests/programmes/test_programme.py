@@ -145,9 +145,7 @@ def test_focus_categories_come_first():
     ]  # fmt: skip
 
 
-def test_demo_programmes(db, monkeypatch):
-    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    call_command("load_demo_data", stdout=io.StringIO())
+def test_demo_programmes(full_demo):
     programmes = ProgrammePage.objects.live().filter(locale__language_code="nl")
     assert programmes.count() >= 25
     assert programmes.filter(category__is_focus=True).count() * 3 >= programmes.count() * 2

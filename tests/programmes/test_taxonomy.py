@@ -51,7 +51,7 @@ def programmes(make_programme, neighbourhoods):
 def filter_labels(client, name):
     soup = BeautifulSoup(client.get("/programmas/").content, "html.parser")
     return [
-        soup.find("label", attrs={"for": box["id"]}).contents[0].strip()
+        soup.find("label", attrs={"for": box["id"]}).bdi.get_text(strip=True)
         for box in soup.select(f".portal-filters input[name={name}]")
     ]
 
