@@ -45,9 +45,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Most tests stand on the home app's demo, and making it takes seconds: it is made once
     per test database, after the migrations, and every test's transaction rolls back to it.
     (pytest-django runs the transactional tests last; they empty the database, and their
-    `demo` makes it again.)"""
+    `demo` makes it again.) The whole demo is made here too, once, and kept as rows for
+    `full_demo` and the browser tests, before any test can have left anything behind."""
+    from django.db import connection, transaction
+
     with django_db_blocker.unblock():
         load_demo_home()
+        with transaction.atomic():
+            given = os.environ.get("PORTAL_ADMIN_PASSWORD")
+            os.environ["PORTAL_ADMIN_PASSWORD"] = "demo-wachtwoord-123"
+            call_command("load_demo_data", stdout=io.StringIO())
+            if given is None:
+                del os.environ["PORTAL_ADMIN_PASSWORD"]
+            _full_demo[connection.vendor] = connection.creation.serialize_db_to_string()
+            transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -58,23 +69,24 @@ def demo(db):
 
 
 # The whole demo as serialized rows, per database vendor: made once per test process by
-# load_demo_data (many seconds: images, revisions, translations, indexes), then restored.
+# load_demo_data (many seconds: images, revisions, translations, indexes; see django_db_setup),
+# then restored. Its images stay in the process's MEDIA_ROOT: don't move it for these tests.
 _full_demo = {}
+
+
+def full_demo_rows():
+    from django.db import connection
+
+    return _full_demo[connection.vendor]
 
 
 @pytest.fixture
 def full_demo(db, monkeypatch):
-    """The whole demo (neighbourhoods, businesses, programmes, mentors, in every language).
-
-    Its images are written once into the process's MEDIA_ROOT: don't move it for this one."""
+    """The whole demo (neighbourhoods, businesses, programmes, mentors, in every language)."""
     from django.db import connection
 
     monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-wachtwoord-123")
-    if connection.vendor not in _full_demo:
-        call_command("load_demo_data", stdout=io.StringIO())
-        _full_demo[connection.vendor] = connection.creation.serialize_db_to_string()
-    else:
-        connection.creation.deserialize_db_from_string(_full_demo[connection.vendor])
+    connection.creation.deserialize_db_from_string(full_demo_rows())
     return Site.objects.get(is_default_site=True)
 
 

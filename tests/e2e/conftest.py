@@ -3,7 +3,6 @@
 The pages are served by pytest-django's live_server; axe-core comes from npm (node_modules).
 """
 
-import io
 import json
 import os
 from pathlib import Path
@@ -13,6 +12,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+
+from tests.conftest import full_demo_rows
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -78,17 +79,11 @@ def page(browser):
     context.close()
 
 
-# The demo data as serialized rows, per database vendor: made once by load_demo_data (slow:
-# images, revisions, indexes), then restored for every browser test (fast).
-_demo_snapshot = {}
-
-
 def restore_demo_data():
-    if connection.vendor not in _demo_snapshot:
-        call_command("load_demo_data", stdout=io.StringIO())
-        _demo_snapshot[connection.vendor] = connection.creation.serialize_db_to_string()
-        return
-    connection.creation.deserialize_db_from_string(_demo_snapshot[connection.vendor])
+    """The whole demo, and nothing else: every table emptied, then the rows of the demo made
+    at the start of the session (tests/conftest.py) put back."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(full_demo_rows())
     # Rows came back with their own ids; move the id sequences past them (PostgreSQL).
     # Models without a table of their own (home.Insight only carries a permission) have none.
     models = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
