@@ -44,6 +44,8 @@ def test_server_error_gives_the_styled_500(demo, settings):
     html = BeautifulSoup(response.content, "html.parser")
     assert html.h1.get_text(strip=True) == "Er ging iets mis"
     assert html.select_one('[lang="en"] h2').get_text(strip=True) == "Something went wrong"
+    assert html.select_one('[lang="tr"] a')["href"] == "/tr/"
+    assert html.select_one('[lang="ar"][dir="rtl"] a')["href"] == "/ar/"
 
 
 def test_language_switch_links_to_the_translated_page(client, demo):
