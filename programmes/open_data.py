@@ -175,7 +175,7 @@ def programme_rows(request, programmes):
 
 
 DESCRIPTION = (
-    "Alle gepubliceerde steunprogramma's, in het Nederlands en het Engels (een rij per versie, "
+    "Alle gepubliceerde steunprogramma's, in elke taal van het portaal (een rij per versie, "
     "translation_key verbindt ze): aanbod, voor wie, kosten, data en hoe aan te melden. Geen "
     "e-mailadressen of contactpersonen. Gesorteerd op id. "
     f"Licentie: {open_data.LICENCE_TEXT}"
@@ -224,7 +224,7 @@ open_data.register(
         key="programmas",
         title=gettext_lazy("Steunprogramma's"),
         description=gettext_lazy(
-            "Alle gepubliceerde programma's, in het Nederlands en het Engels: aanbod, voor wie, "
+            "Alle gepubliceerde programma's, in elke taal van het portaal: aanbod, voor wie, "
             "kosten, data en hoe aan te melden. Zonder e-mailadressen en contactpersonen."
         ),
         schema=ProgrammeRow,
