@@ -7,14 +7,16 @@ signed up in; "Mijn account" changes it.
 
 from django.conf import settings
 from django.db.models.functions import Lower
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.users.models import UserProfile
 
 
 def site_language(code):
-    """code if the site offers it (en-gb counts as en), else None."""
-    code = (code or "").lower().split("-")[0]
-    return code if code in dict(settings.LANGUAGES) else None
+    """The site's language for code (en-gb counts as en), or None if the site has none."""
+    try:
+        return get_supported_language_variant((code or "").lower())
+    except LookupError:
+        return None
 
 
 def chosen_language(user):

@@ -24,20 +24,26 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in left_out]
 
 
+def load_demo_data(*options):
+    """load_demo_data with the demo's admin password, and the environment left as it was."""
+    given = os.environ.get("PORTAL_ADMIN_PASSWORD")
+    os.environ["PORTAL_ADMIN_PASSWORD"] = "demo-wachtwoord-123"
+    try:
+        call_command("load_demo_data", *options, stdout=io.StringIO())
+    finally:
+        if given is None:
+            del os.environ["PORTAL_ADMIN_PASSWORD"]
+        else:
+            os.environ["PORTAL_ADMIN_PASSWORD"] = given
+
+
 def load_demo_home():
     """The home app's demo (home page, about, privacy and accessibility pages in every
     language, menus, footer), unless it is there already."""
     from home.models import PortalSettings
 
-    if PortalSettings.objects.filter(contact_email__gt="").exists():
-        return
-    given = os.environ.get("PORTAL_ADMIN_PASSWORD")
-    os.environ["PORTAL_ADMIN_PASSWORD"] = given or "demo-wachtwoord-123"
-    try:
-        call_command("load_demo_data", "--only", "home", stdout=io.StringIO())
-    finally:
-        if given is None:
-            del os.environ["PORTAL_ADMIN_PASSWORD"]
+    if not PortalSettings.objects.filter(contact_email__gt="").exists():
+        load_demo_data("--only", "home")
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +58,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo_home()
         with transaction.atomic():
-            given = os.environ.get("PORTAL_ADMIN_PASSWORD")
-            os.environ["PORTAL_ADMIN_PASSWORD"] = "demo-wachtwoord-123"
-            call_command("load_demo_data", stdout=io.StringIO())
-            if given is None:
-                del os.environ["PORTAL_ADMIN_PASSWORD"]
+            load_demo_data()
             _full_demo[connection.vendor] = connection.creation.serialize_db_to_string()
             transaction.set_rollback(True)
 
