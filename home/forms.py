@@ -2,19 +2,28 @@
 choice field for the portal's named lists.
 
 Two quiet checks instead of a puzzle for the visitor: a field that people never see but bots
-fill in (a honeypot), and a signed timestamp that rejects forms sent faster than a person can
-type or from a page older than a day. Views add a rate limit (django-ratelimit).
+fill in (a honeypot), and a signed token that rejects forms sent faster than a person can type,
+from a page older than a day, or a second time. Views add a rate limit (django-ratelimit).
 """
 
+import secrets
 import time
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 MINIMUM_SECONDS = 3
 MAXIMUM_AGE = 24 * 60 * 60
 SALT = "portal.spam-protected-form"
+
+
+def form_token(started=None):
+    """The signed start time of one rendered form, with a random nonce of its own: the nonce
+    lets a token be used once (see SpamProtectedForm.full_clean)."""
+    started = time.time() if started is None else started
+    return signing.dumps({"started": started, "nonce": secrets.token_urlsafe(16)}, salt=SALT)
 
 
 class SpamProtectedForm(forms.Form):
@@ -24,8 +33,9 @@ class SpamProtectedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.nonce = None
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=SALT)
+            self.initial["started"] = form_token()
 
     def clean(self):
         cleaned = super().clean()
@@ -34,22 +44,39 @@ class SpamProtectedForm(forms.Form):
                 _("Je bericht lijkt op spam en is niet verstuurd."), code="spam"
             )
         try:
-            started = signing.loads(cleaned.get("started") or "", salt=SALT, max_age=MAXIMUM_AGE)
-        except signing.BadSignature as exc:
+            token = signing.loads(cleaned.get("started") or "", salt=SALT, max_age=MAXIMUM_AGE)
+            started, self.nonce = float(token["started"]), str(token["nonce"])
+        except (signing.BadSignature, TypeError, KeyError, ValueError) as exc:
+            # A token from before nonces (a bare number) counts as expired too.
             raise forms.ValidationError(
                 _("Dit formulier is verlopen. Verstuur het nog een keer."), code="expired"
             ) from exc
-        if time.time() - float(started) < MINIMUM_SECONDS:
+        if time.time() - started < MINIMUM_SECONDS:
             raise forms.ValidationError(
                 _("Dat ging erg snel. Controleer je bericht en verstuur het nog een keer."),
                 code="too_fast",
             )
         return cleaned
 
+    def full_clean(self):
+        """A valid form uses up its token, so the same token cannot post twice (a bot replaying
+        one page, or a second click). cache.add is atomic on the shared cache: of two posts at
+        the same moment, one wins. The key lives as long as the token could."""
+        super().full_clean()
+        if not self.is_bound or self._errors or not self.nonce:
+            return
+        if not cache.add(f"{SALT}:used:{self.nonce}", True, timeout=MAXIMUM_AGE):
+            message = _(
+                "Je hebt dit formulier al verstuurd. Wil je het nog een keer sturen? "
+                "Verstuur het dan opnieuw."
+            )
+            self.add_error(None, forms.ValidationError(message, code="used"))
+
     def refresh_timestamp(self):
-        """On a re-rendered form, start the clock again so a person can simply resend it."""
+        """On a re-rendered form, start the clock again with a new token, so a person can simply
+        resend it."""
         data = self.data.copy()
-        data["started"] = signing.dumps(time.time() - MINIMUM_SECONDS, salt=SALT)
+        data["started"] = form_token(time.time() - MINIMUM_SECONDS)
         self.data = data
 
 

@@ -3,14 +3,13 @@
 import io
 import time
 
-from django.core import signing
-
-from home.forms import SALT
+from home.forms import form_token
 
 
 def started(seconds_ago=10):
-    """The signed timestamp of a spam-protected form opened `seconds_ago` seconds ago."""
-    return signing.dumps(time.time() - seconds_ago, salt=SALT)
+    """The token of a spam-protected form opened `seconds_ago` seconds ago (a new one each
+    call: a token posts once)."""
+    return form_token(time.time() - seconds_ago)
 
 
 def image_bytes(size=(64, 48), image_format="JPEG", exif=None, mode="RGB"):

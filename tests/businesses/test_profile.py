@@ -7,7 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from businesses.models import (
     BusinessLink,
@@ -185,6 +187,35 @@ def test_report_errors_keep_what_was_typed(client, bakery):
     assert html.select_one("#melding_message_errors") is not None
     assert html.select_one("#melden details").has_attr("open")
     assert not OutdatedInfoReport.objects.exists()
+
+
+def test_a_report_form_posts_once(client, bakery, admin_user):
+    """The first report uses up the form's token: the same page sent again (a second click, a
+    bot replaying it) is refused and keeps what was typed, with a new token to send it anyway."""
+    url = "/wijken/lombok/bakkerij-yildiz/melden/"
+    data = {"message": "Verhuisd naar nummer 12.", "email": "buur@example.nl", "started": started()}
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert again.status_code == 200
+    html = BeautifulSoup(again.content, "html.parser")
+    assert "al verstuurd" in html.select_one('#melden [role="alert"]').get_text()
+    assert html.select_one("#melding_message").get_text().strip() == data["message"]
+    assert html.select_one("#melding_email")["value"] == data["email"]
+    token = html.select_one("#melden [name=started]")["value"]
+    assert token != data["started"]
+    # Staff see the one report.
+    staff = Client()
+    staff.force_login(admin_user)
+    listing = BeautifulSoup(
+        staff.get(reverse("wagtailsnippets_businesses_outdatedinforeport:list")).content,
+        "html.parser",
+    )
+    rows = listing.select("table.listing tbody tr")
+    assert len(rows) == 1 and "Verhuisd naar nummer 12." in rows[0].get_text()
+    # The new token sends it once more, as the person chose to.
+    assert client.post(url, {**data, "started": token}).status_code == 302
+    assert client.post(url, {**data, "started": token}).status_code == 200
+    assert OutdatedInfoReport.objects.count() == 2
 
 
 @pytest.mark.parametrize(
