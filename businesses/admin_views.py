@@ -180,6 +180,9 @@ class BusinessIndexView(IndexView):
         return buttons
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Written by tablib as the resource exports it: numbers as numbers, and text that could
+        # run as a formula already quoted (portal.spreadsheets). The library's format classes
+        # would turn every cell into text for IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT.
         dataset = BusinessResource().export(queryset)
         if spreadsheet_format == self.FORMAT_XLSX:
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -5,6 +5,10 @@ ways, so an export can be edited and imported again. The import validates every 
 model's own validators and reports errors per row and column; a dry run shows what would
 change before anything is saved. Imported businesses get a revision, so the history shows the
 import; new ones stay drafts unless staff choose to publish.
+
+Text that a spreadsheet program would run as a formula (a name "=HYPERLINK(...)") is exported
+with a quote in front (portal.spreadsheets) and imported without it; numbers are exported as
+numbers, so an XLSX file has number cells and -5 is never taken for text.
 """
 
 from django.db import transaction
@@ -14,6 +18,7 @@ from import_export import fields, resources, widgets
 from businesses import hours
 from businesses.models import Business, Language, NeighbourhoodPage, OpeningHours, Sector
 from businesses.models.business import make_slug
+from portal.spreadsheets import neutralise, restore
 
 LIST_SEPARATOR = ","
 
@@ -156,7 +161,15 @@ class BusinessResource(resources.ModelResource):
             "sectors", "languages", "opening_hours", "special_days", "tagged_items__tag"
         )
 
+    def export_field(self, field, instance, **kwargs):
+        if isinstance(field.widget, widgets.NumberWidget):
+            kwargs["force_native_type"] = True  # not number_format()'s text
+        return neutralise(super().export_field(field, instance, **kwargs))
+
     def before_import_row(self, row, **kwargs):
+        # The quote the export put before text like "=1+2" is not part of the value.
+        for column, value in row.items():
+            row[column] = restore(value)
         # Empty cells mean "nothing", not None, for text columns.
         for column in (
             "toevoeging",

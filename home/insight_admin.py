@@ -4,7 +4,8 @@ downloads of each figure; and the dashboard panels with each report's headline f
 
 One page shows several figures, so this is a plain admin template view rather than Wagtail's
 ReportView (a paginated listing of one queryset); the downloads reuse Wagtail's own
-SpreadsheetExportMixin, with a figure's rows as the items and its columns as the fields.
+SpreadsheetExportMixin, with a figure's rows as the items and its columns as the fields,
+and text that a spreadsheet would run as a formula (a search query "=1+2") quoted as text.
 Bad input (a malformed or impossible date, a reversed or too long range, an unknown
 neighbourhood or figure) shows a message on the page, never a server error.
 """
@@ -25,6 +26,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from home import insight
+from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 LONGEST_RANGE_DAYS = 10 * 366
@@ -133,7 +135,11 @@ class ReportAccessMixin:
 
 
 class InsightReportView(
-    ReportAccessMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView
+    ReportAccessMixin,
+    SafeSpreadsheetExportMixin,
+    SpreadsheetExportMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
 ):
     template_name = "home/insight/report.html"
     header_icon = "table"

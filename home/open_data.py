@@ -16,6 +16,7 @@ download's HTTP headers (`Link: <...>; rel="license"` and `X-License`) and in ev
 
 import csv
 import math
+import numbers
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import Schema
 from ninja.responses import Status
+
+from portal.spreadsheets import neutralise
 
 LICENCE_ID = "CC0-1.0"
 LICENCE_NAME = "CC0 1.0 Universal"
@@ -243,12 +246,20 @@ class _Echo:
 
 
 def cell(value):
+    """One CSV cell. Text that a spreadsheet program would run as a formula starts with a
+    quote (portal.spreadsheets); numbers are written as they are, so -5 stays a number."""
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return str(value)
+    return neutralise(as_text(value))
+
+
+def as_text(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(cell(item) for item in value)
+        return LIST_SEPARATOR.join(as_text(item) for item in value)
     return str(value)
 
 

@@ -224,6 +224,10 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# django-import-export's own guard against formulas in exported files (its format classes drop
+# a leading "="). The export of businesses quotes such text itself and keeps numbers as
+# numbers (businesses.spreadsheet, portal.spreadsheets), as every CSV and XLSX of the portal.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Map tiles for Leaflet; the lists beside the maps work without them.
 PORTAL_MAP_TILE_URL = env.str(
