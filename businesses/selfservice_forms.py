@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from businesses.models.business import story_languages
-from home.forms import NamesChoiceField, SafeModelChoiceField
+from home.forms import NamesChoiceField, NoBidiControlsMixin, SafeModelChoiceField
 from home.privacy import consent_text
 from home.uploads import clean_photo
 
 MAX_PHOTOS = 8
 
 
-class BasicsForm(forms.ModelForm):
+class BasicsForm(NoBidiControlsMixin, forms.ModelForm):
     class Meta:
         model = Business
         fields = [
@@ -47,14 +47,14 @@ class BasicsForm(forms.ModelForm):
         self.fields["neighbourhood"].empty_label = _("Kies een wijk")
 
 
-class AddressForm(forms.ModelForm):
+class AddressForm(NoBidiControlsMixin, forms.ModelForm):
     class Meta:
         model = Business
         fields = ["street", "house_number", "house_number_addition", "postcode", "city"]
         help_texts = {"postcode": _("Vier cijfers en twee letters, zoals 3531 AB.")}
 
 
-class HoursForm(forms.Form):
+class HoursForm(NoBidiControlsMixin, forms.Form):
     """Per day: closed, or open in one or two time ranges (the second for a lunch break)."""
 
     def __init__(self, *args, **kwargs):
@@ -129,7 +129,7 @@ class HoursForm(forms.Form):
         return result
 
 
-class SectorLanguageForm(forms.Form):
+class SectorLanguageForm(NoBidiControlsMixin, forms.Form):
     sectors = NamesChoiceField(
         label=_("Wat voor bedrijf heb je?"),
         queryset=Sector.objects.filter(parent__isnull=False).select_related("parent"),
@@ -151,7 +151,7 @@ class SectorLanguageForm(forms.Form):
         return sectors
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(NoBidiControlsMixin, forms.Form):
     """Add one photo at a time; each needs a description for people who cannot see it."""
 
     photo = forms.FileField(
@@ -191,7 +191,7 @@ class PhotoForm(forms.Form):
         return cleaned
 
 
-class StoryForm(forms.Form):
+class StoryForm(NoBidiControlsMixin, forms.Form):
     story = forms.CharField(
         label=_("Jouw verhaal"),
         required=False,
@@ -232,7 +232,7 @@ class StoryForm(forms.Form):
         }
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(NoBidiControlsMixin, forms.Form):
     consent = forms.BooleanField(
         label=consent_text("business_profile"),
         error_messages={"required": _("Zonder je toestemming kunnen we je profiel niet tonen.")},

@@ -15,11 +15,12 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from home.forms import NoBidiControlsMixin
 from home.languages import choose_language, chosen_language
 from home.privacy import erase_user, export_user
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(NoBidiControlsMixin, forms.Form):
     language = forms.ChoiceField(
         label=_("Taal van de e-mails die je van het portaal krijgt"),
         choices=settings.LANGUAGES,
@@ -69,7 +70,7 @@ def download_data(request):
     return response
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(NoBidiControlsMixin, forms.Form):
     password = forms.CharField(
         label=_("Je wachtwoord"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),

@@ -7,6 +7,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.utils import translation
 
+from home.forms import NoBidiControlsMixin
 from home.languages import choose_language, languages_of
 from home.tasks import send_email
 
@@ -42,7 +43,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         )
 
 
-class AtomicSignupForm(SignupForm):
+class AtomicSignupForm(NoBidiControlsMixin, SignupForm):
     """allauth saves the user and then, in a second statement, its e-mail address (its own
     table). A database that goes away in between (a restart, a failover, as in `make soak`)
     would keep an account without its address record, half a sign-up that the person cannot

@@ -1,5 +1,5 @@
-"""Shared form pieces: protection for forms the public can post without an account, and a
-choice field for the portal's named lists.
+"""Shared form pieces: protection for forms the public can post without an account, names
+without bidi controls, and a choice field for the portal's named lists.
 
 Two quiet checks instead of a puzzle for the visitor: a field that people never see but bots
 fill in (a honeypot), and a signed token that rejects forms sent faster than a person can type,
@@ -26,7 +26,49 @@ def form_token(started=None):
     return signing.dumps({"started": started, "nonce": secrets.token_urlsafe(16)}, salt=SALT)
 
 
-class SpamProtectedForm(forms.Form):
+# Bidi embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). In a name they turn
+# the text after them around, also on the pages and in the e-mails that show the name:
+# "Bakkerij\u202elive" reads "Bakkerijevil". A paragraph keeps them: in Arabic text an isolate
+# can be meant.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# The <input> types of one line of text (not passwords, which are kept exactly as typed).
+SINGLE_LINE_INPUTS = {"text", "email", "url", "search", "tel"}
+
+
+def without_bidi_controls(text):
+    return text.translate(BIDI_CONTROLS) if isinstance(text, str) else text
+
+
+class NoBidiControlsMixin:
+    """For every form the public and entrepreneurs post: single-line text fields (a CharField
+    with a text-like <input>) lose their bidi controls before they are cleaned, so validation,
+    the saved value and a re-rendered form all see the text without them. Textareas keep them."""
+
+    def full_clean(self):
+        if self.is_bound:
+            self.data = self._without_bidi_controls(self.data)
+        super().full_clean()
+
+    def _without_bidi_controls(self, data):
+        names = [
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field, forms.CharField)
+            and getattr(field.widget, "input_type", None) in SINGLE_LINE_INPUTS
+        ]
+        names = [name for name in names if name in data]
+        if not names:
+            return data
+        data = data.copy()
+        for name in names:
+            if hasattr(data, "setlist"):  # QueryDict, MultiValueDict
+                data.setlist(name, [without_bidi_controls(v) for v in data.getlist(name)])
+            else:
+                data[name] = without_bidi_controls(data[name])
+        return data
+
+
+class SpamProtectedForm(NoBidiControlsMixin, forms.Form):
     # Named like a field bots love to fill; hidden from people and screen readers by the template.
     website_url = forms.CharField(required=False, label=_("Laat dit veld leeg"))
     started = forms.CharField(required=False, widget=forms.HiddenInput)

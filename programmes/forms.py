@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import NoBidiControlsMixin
 from programmes.taxonomy import taxonomy
 
 
@@ -46,7 +47,7 @@ class ListMultipleChoiceField(ListChoiceMixin, forms.MultipleChoiceField):
         return [self.objects[item] for item in super().clean(value)]
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(NoBidiControlsMixin, forms.Form):
     fase = ListChoiceField(
         label=_("Waar sta je met je bedrijf?"),
         key="slug",

@@ -5,7 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
-from home.forms import NamesChoiceField, SafeModelChoiceField, SafeModelMultipleChoiceField
+from home.forms import (
+    NamesChoiceField,
+    NoBidiControlsMixin,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+)
 from home.privacy import consent_text
 from programmes.models import MatchRequest, Mentor, MentorMatch, Need, Stage
 from programmes.models.mentoring import SELF_ASSESSMENT
@@ -30,7 +35,7 @@ class SelfAssessmentMixin:
         return {key: int(self.cleaned_data[f"self_{key}"]) for key, _label in SELF_ASSESSMENT}
 
 
-class MatchRequestForm(SelfAssessmentMixin, forms.ModelForm):
+class MatchRequestForm(SelfAssessmentMixin, NoBidiControlsMixin, forms.ModelForm):
     needs = NamesChoiceField(
         label=_("Waar wil je hulp bij?"),
         queryset=Need.objects.all(),
@@ -106,7 +111,7 @@ class MatchRequestForm(SelfAssessmentMixin, forms.ModelForm):
         )
 
 
-class IntakeForm(forms.ModelForm):
+class IntakeForm(NoBidiControlsMixin, forms.ModelForm):
     class Meta:
         model = MentorMatch
         fields = ["intake_goal", "intake_frequency"]
@@ -126,7 +131,7 @@ class IntakeForm(forms.ModelForm):
         self.fields["intake_frequency"].choices = MentorMatch.FREQUENCIES
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(NoBidiControlsMixin, forms.Form):
     rating = forms.ChoiceField(
         label=_("Hoe tevreden ben je over de begeleiding?"),
         choices=SCALE,
@@ -147,7 +152,7 @@ class FounderFeedbackForm(SelfAssessmentMixin, FeedbackForm):
         self.fields.update(self_assessment_fields())
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(NoBidiControlsMixin, forms.Form):
     note = forms.CharField(
         label=_("Wil je er iets bij zeggen?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -157,11 +162,11 @@ class AnswerForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(NoBidiControlsMixin, forms.Form):
     reason = forms.CharField(label=_("Waarom stop je?"), max_length=300)
 
 
-class MentorProfileForm(forms.ModelForm):
+class MentorProfileForm(NoBidiControlsMixin, forms.ModelForm):
     """What a mentor keeps up to date; moderators approve each change."""
 
     expertise = NamesChoiceField(

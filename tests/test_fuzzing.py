@@ -28,6 +28,7 @@ NASTY = MARKUP + [
     "\x00",
     "a\u200bb\u200fc\ufeff",
     "\u202eevil\u202c",
+    "\u202a\u202b\u202d\u2066\u2067\u2068 name \u2069",  # every kind of bidi control
     "مخبز دمشق",
     "İSTANBUL ıi",
     "🙂" * 50,

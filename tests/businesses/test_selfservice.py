@@ -1,5 +1,6 @@
 """Entrepreneurs create and keep their own profile on the public site; moderators decide."""
 
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Revision, WorkflowState
@@ -152,6 +153,31 @@ def test_a_half_finished_profile_is_kept_and_can_be_resumed(owner, lombok):
     assert step_url(draft, "basis") in html
     html = owner.get(step_url(draft, "adres")).content.decode()
     assert 'value="Kanaalstraat"' in html and 'value="3531 CJ"' in html
+
+
+def test_a_name_loses_its_bidi_controls_and_a_story_keeps_them(owner, lombok):
+    """An override in a name would turn the text after it around wherever the name shows."""
+    draft = start(owner)
+    story = "Mijn moeder bakte \u2067خبز\u2069 in Kayseri."
+    fill_in(
+        owner,
+        draft,
+        lombok,
+        basis={"name": "Bakkerij\u202eevil", "tagline": "\u202dVers brood\u202c"},
+        verhaal={"story": story, "story_ar": "مخبز \u2066Lombok\u2069", "products": "brood\u2067"},
+    )
+    basics = BeautifulSoup(owner.get(step_url(draft, "basis")).content, "html.parser")
+    assert basics.select_one("input[name=name]")["value"] == "Bakkerijevil"
+    assert basics.select_one("input[name=tagline]")["value"] == "Vers brood"
+    check = owner.get(step_url(draft, "indienen")).content.decode()
+    assert "Bakkerijevil" in check and "\u202e" not in check
+    stories = BeautifulSoup(owner.get(step_url(draft, "verhaal")).content, "html.parser")
+    assert stories.select_one("textarea[name=story]").get_text().strip() == story
+    assert (
+        stories.select_one("textarea[name=story_ar]").get_text().strip()
+        == "مخبز \u2066Lombok\u2069"
+    )
+    assert stories.select_one("input[name=products]")["value"] == "brood"
 
 
 def test_opening_hours_need_both_times_or_closed(owner, lombok):
