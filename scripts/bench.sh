@@ -19,7 +19,9 @@ fi
 PY=.venv/bin/python
 mkdir -p bench
 export DJANGO_SETTINGS_MODULE=portal.settings.production
-export SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=127.0.0.1,localhost
+# Production refuses a short or simple key: a random one for this run.
+SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
+export SECRET_KEY ALLOWED_HOSTS=127.0.0.1,localhost
 export MEDIA_ROOT="$PWD/bench/media" STATIC_ROOT="$PWD/bench/static"
 export SEARCH_URL="$TEST_SEARCH_URL" SEARCH_INDEX=bench-directory SEARCH_INDEX_PREFIX=bench-wagtail
 export PORTAL_ADMIN_PASSWORD=bench LOG_LEVEL=WARNING

@@ -17,7 +17,9 @@ PY=.venv/bin/python
 USERS=${SOAK_USERS:-50}
 DURATION=${SOAK_SECONDS:-180}
 export DJANGO_SETTINGS_MODULE=portal.settings.production
-export SECRET_KEY=soak-only-not-secret ALLOWED_HOSTS=127.0.0.1,localhost
+# Production refuses a short or simple key: a random one for this run.
+SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
+export SECRET_KEY ALLOWED_HOSTS=127.0.0.1,localhost
 export MEDIA_ROOT="$PWD/bench/soak-media" STATIC_ROOT="$PWD/bench/soak-static"
 export SEARCH_URL="$TEST_SEARCH_URL" SEARCH_INDEX=soak-directory SEARCH_INDEX_PREFIX=soak-wagtail
 export PORTAL_ADMIN_PASSWORD=soak EMAIL_URL=dummymail:// LOG_LEVEL=WARNING

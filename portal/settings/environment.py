@@ -8,6 +8,11 @@ import sys
 import warnings
 
 import environ
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 env = environ.Env()
@@ -21,6 +26,59 @@ SUPPORTED_DATABASE_ENGINES = {
 def stop(message):
     """Stop start-up with a one-line explanation on stderr (exit status 1)."""
     sys.exit(f"Configuratiefout: {message}")
+
+
+# A command that makes a good key, for the messages below (not a key itself).
+KEY_COMMAND = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+
+
+def check_secret_key(key):
+    """Stop on a SECRET_KEY that Django's deploy check (security.W009) calls weak: it signs
+    sessions, password-reset links and the forms' tokens, so a guessable one gives them away."""
+    if not key:
+        stop(
+            "SECRET_KEY ontbreekt. Zet een lange, willekeurige waarde in de omgeving, bijvoorbeeld "
+            f"met: {KEY_COMMAND}"
+        )
+    if key.startswith(SECRET_KEY_INSECURE_PREFIX):
+        stop(
+            f"SECRET_KEY begint met {SECRET_KEY_INSECURE_PREFIX!r}: dat is een sleutel voor "
+            f"ontwikkeling. Maak een nieuwe, bijvoorbeeld met: {KEY_COMMAND}"
+        )
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        stop(
+            f"SECRET_KEY is te kort ({len(key)} tekens, minstens {SECRET_KEY_MIN_LENGTH}). Maak een "
+            f"lange, willekeurige waarde, bijvoorbeeld met: {KEY_COMMAND}"
+        )
+    if len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        stop(
+            f"SECRET_KEY heeft te weinig verschillende tekens (minstens "
+            f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS}). Maak een willekeurige waarde, bijvoorbeeld met: "
+            f"{KEY_COMMAND}"
+        )
+
+
+# Caches that every process keeps for itself, or that keep nothing.
+PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache": "locmemcache://",
+    "django.core.cache.backends.dummy.DummyCache": "dummycache://",
+}
+
+
+def check_shared_cache(url, config):
+    """Stop on a cache that gunicorn's workers do not share: each would count the rate limits
+    and use up the forms' tokens on its own, and keep its own page-cache version."""
+    if not url:
+        stop(
+            "CACHE_URL ontbreekt. Zet een gedeelde cache, zodat alle workers dezelfde limieten en "
+            "paginacache gebruiken, bijvoorbeeld CACHE_URL=rediscache://redis.internal:6379/1"
+        )
+    if config["BACKEND"] in PER_PROCESS_CACHES:
+        stop(
+            f"CACHE_URL {PER_PROCESS_CACHES[config['BACKEND']]} is geen gedeelde cache: elke worker "
+            "zou zijn eigen limieten en paginacache hebben. Gebruik Redis of memcached, "
+            "bijvoorbeeld CACHE_URL=rediscache://redis.internal:6379/1"
+        )
 
 
 def database_config(url):

@@ -5,17 +5,13 @@ when something essential is missing.
 """
 
 from .base import *  # noqa: F403
-from .base import LOGGING, MIDDLEWARE, env
-from .environment import stop
+from .base import CACHES, LOGGING, MIDDLEWARE, env
+from .environment import check_secret_key, check_shared_cache, stop
 
 DEBUG = False
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    stop(
-        "SECRET_KEY ontbreekt. Zet een lange, willekeurige waarde in de omgeving, bijvoorbeeld "
-        "met: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
-    )
+check_secret_key(SECRET_KEY)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
@@ -23,6 +19,21 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS ontbreekt. Zet de hostnamen van het portaal, bijvoorbeeld "
         "ALLOWED_HOSTS=ondernemers.example.nl"
     )
+
+# Rate limits, the forms' one-time tokens and the page cache live in the cache: one that all
+# workers share (Redis, memcached).
+check_shared_cache(env.str("CACHE_URL", default=""), CACHES["default"])
+# django-ratelimit's checks count here (base.py silences them for the single process of
+# development). E003 stops caches whose counters are not shared (locmem), not kept (dummy) or
+# not atomic (the database and file caches: their incr() is a read and a write, so posts at the
+# same moment count once). W001 says "not officially supported" of every backend but memcached
+# and django-redis: a false alarm for Django's own RedisCache, whose add() is SET NX and incr()
+# is INCR, both atomic in Redis.
+SILENCED_SYSTEM_CHECKS = (
+    ["django_ratelimit.W001"]
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    else []
+)
 
 # WhiteNoise serves the hashed, compressed static files straight from gunicorn.
 MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]

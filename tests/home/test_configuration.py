@@ -12,7 +12,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 # Variables of this test run that must not leak into the process under test.
-NOT_INHERITED = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+NOT_INHERITED = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "CACHE_URL",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+# A key as the deploy guide makes one (secrets.token_urlsafe(50)).
+GOOD_KEY = "a-long-random-production-secret-" + "k" * 40
 
 
 def manage(*args, **env):
@@ -42,7 +50,7 @@ def test_production_without_secret_key_stops_with_one_line():
 
 def test_production_without_allowed_hosts_stops_with_one_line():
     result = manage(
-        "check", DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="x" * 60
+        "check", DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY=GOOD_KEY
     )
     assert result.returncode == 1
     assert "ALLOWED_HOSTS ontbreekt" in result.stderr
@@ -73,10 +81,57 @@ def test_unreachable_database_gives_one_line_not_a_traceback():
 # What a production start needs at the least (the database is not reached by these commands).
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+    "SECRET_KEY": GOOD_KEY,
     "ALLOWED_HOSTS": "portaal.example.nl",
     "DATABASE_URL": "postgres://portal:secret@127.0.0.1:5432/portal",
+    "CACHE_URL": "rediscache://127.0.0.1:6379/1",
 }
+
+
+@pytest.mark.parametrize(
+    ("key", "line"),
+    [
+        ("kort-" + "x" * 40, "SECRET_KEY is te kort (45 tekens, minstens 50)"),
+        ("x" * 60, "SECRET_KEY heeft te weinig verschillende tekens"),
+        ("abab" * 20, "SECRET_KEY heeft te weinig verschillende tekens"),
+        ("django-insecure-" + GOOD_KEY, "SECRET_KEY begint met 'django-insecure-'"),
+    ],
+)
+def test_production_refuses_a_weak_secret_key(key, line):
+    """Django's own rule for a weak key (deploy check security.W009) stops start-up."""
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(f"Configuratiefout: {line}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert key not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "line"),
+    [
+        (None, "CACHE_URL ontbreekt"),
+        ("locmemcache://", "CACHE_URL locmemcache:// is geen gedeelde cache"),
+        ("dummycache://", "CACHE_URL dummycache:// is geen gedeelde cache"),
+    ],
+)
+def test_production_refuses_a_cache_per_process(url, line):
+    """Rate limits, the forms' tokens and the page cache must be the same for every worker."""
+    environment = {**PRODUCTION, "CACHE_URL": url}
+    if url is None:
+        del environment["CACHE_URL"]
+    result = manage("check", **environment)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(f"Configuratiefout: {line}")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_keeps_django_ratelimit_checks_for_caches_that_miscount():
+    """The database cache is shared, but its increments are not atomic: django-ratelimit says
+    so, and production no longer silences it."""
+    result = manage("check", **{**PRODUCTION, "CACHE_URL": "dbcache://portal_cache"})
+    assert result.returncode == 1
+    assert "django_ratelimit.E003" in result.stderr
+    assert "does not support atomic increment" in result.stderr
 
 
 def test_production_settings_pass_the_deploy_check():
