@@ -7,6 +7,7 @@ from businesses.open_data import router as businesses_open_data
 from home.open_data import LICENCE_TEXT
 from programmes.open_data import router as programmes_open_data
 from search import params, service
+from search.api_docs import PortalSwagger
 
 api = NinjaAPI(
     title="Ondernemersportaal – ondernemers en open data",
@@ -20,6 +21,8 @@ api = NinjaAPI(
         f"Licentie van de open data: {LICENCE_TEXT}"
     ),
     urls_namespace="api",
+    # Swagger UI from the portal's own static files, under the site's CSP (not from a CDN).
+    docs=PortalSwagger(),
 )
 api.add_router("/open-data/", businesses_open_data)
 api.add_router("/open-data/", programmes_open_data)
