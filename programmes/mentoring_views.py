@@ -2,7 +2,8 @@
 
 Founders only see their own requests (404 otherwise). Mentors act through the secret link in
 their e-mail, without an account: an unknown link says so; a link whose step is done changes
-nothing.
+nothing; a link whose match ended, or that is older than MENTOR_LINK_DAYS, says whom to ask and
+shows nothing of the request.
 """
 
 from django.contrib import messages
@@ -141,6 +142,17 @@ def mentor_match(request, token):
             "programmes/mentoring/link_unknown.html",
             {"page_title": _("Deze link klopt niet")},
             status=404,
+        )
+    if not match.link_works():
+        # Also where a mentor lands who just declined or finished: their message shows here.
+        return render(
+            request,
+            "programmes/mentoring/link_expired.html",
+            {
+                "contact": mentoring.contact_for(match.request),
+                "page_title": _("Deze link werkt niet meer"),
+            },
+            status=410,
         )
     forms = {
         "answer": AnswerForm(),

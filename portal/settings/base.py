@@ -229,6 +229,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # numbers (businesses.spreadsheet, portal.spreadsheets), as every CSV and XLSX of the portal.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
+# A mentor's link (/mentor/koppeling/<link>/) opens a founder's request without an account: it
+# stops working when the match ends, and this many days after the introduction at the latest.
+MENTOR_LINK_DAYS = env.int("MENTOR_LINK_DAYS", default=365)
+
 # Map tiles for Leaflet; the lists beside the maps work without them.
 PORTAL_MAP_TILE_URL = env.str(
     "PORTAL_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"

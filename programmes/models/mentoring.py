@@ -6,6 +6,7 @@ the figures count from it.
 """
 
 import secrets
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -332,6 +333,8 @@ class MentorMatch(models.Model):
         (COMPLETED, _("afgerond")),
         (CLOSED, _("gesloten")),
     ]
+    # A match that has ended: the mentor's link no longer opens the request.
+    ENDED = (DECLINED, COMPLETED, CLOSED)
     FREQUENCIES = [
         ("week", _("elke week")),
         ("twee-weken", _("elke twee weken")),
@@ -375,6 +378,14 @@ class MentorMatch(models.Model):
 
     def __str__(self):
         return f"{self.request} → {self.mentor}"
+
+    def link_works(self, now=None):
+        """The mentor's link opens the founder's request without an account: only while the
+        match runs, and for MENTOR_LINK_DAYS after the introduction at most (an old e-mail,
+        forwarded or in a shared mailbox, should not open it for ever)."""
+        now = now or timezone.now()
+        days = timedelta(days=settings.MENTOR_LINK_DAYS)
+        return self.status not in self.ENDED and now < self.created_at + days
 
 
 EVENT_LABELS = {

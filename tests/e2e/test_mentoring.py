@@ -105,6 +105,11 @@ def test_from_request_to_completed_match(demo_site, browser):
     assert request.status == MatchRequest.COMPLETED
     assert request.self_assessment_end == {"next_step": 4, "money": 4, "customers": 4, "rules": 4}
 
+    # The match is over: the mentor's link now says so, with whom to ask, and no request.
+    response = mentor.goto(demo_site.url + link)
+    assert response.status == 410 and "Deze link werkt niet meer" in mentor.content()
+    assert request.goal not in mentor.content()
+    found["mentor: link afgelopen"] = axe_violations(mentor)
     mentor.goto(demo_site.url + "/mentor/koppeling/verzonnen-link/")
     found["mentor: onbekende link"] = axe_violations(mentor)
     assert found == {name: [] for name in found}
