@@ -2,7 +2,8 @@
 
 Every count respects the other filters (so "Turks 12" means 12 results if you tick it). All
 counts, and the number of results, are grouped queries sent together as one query, whatever
-the number of businesses or options.
+the number of businesses or options. A filter takes each value once and at most 20
+(portal.parameters), so a URL cannot make its IN list long.
 """
 
 import django_filters
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from businesses import lookups
 from businesses.hours import open_now_q
 from businesses.models import Business, Sector
+from portal import parameters
 
 PAGE_SIZES = (12, 24, 48)
 
@@ -61,10 +63,10 @@ def grouped_counts(**groups):
 
 
 class BusinessFilter(django_filters.FilterSet):
-    sector = django_filters.MultipleChoiceFilter(
+    sector = parameters.MultipleChoiceFilter(
         label=_("Sector"), choices=sector_choices, method="filter_sector"
     )
-    taal = django_filters.MultipleChoiceFilter(
+    taal = parameters.MultipleChoiceFilter(
         label=_("Taal"), choices=language_choices, method="filter_language"
     )
     open_nu = django_filters.ChoiceFilter(
@@ -172,7 +174,7 @@ class BusinessFilter(django_filters.FilterSet):
         }
 
     def _selected(self, name):
-        return self.data.getlist(name) if hasattr(self.data, "getlist") else []
+        return parameters.distinct(self.data.getlist(name)) if hasattr(self.data, "getlist") else []
 
     def _sector_tree(self, leaf_counts, top_counts):
         selected = set(self._selected("sector"))

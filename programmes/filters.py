@@ -3,7 +3,8 @@
 Each option is a Q object (`option_q`), so a filter and its counts share one definition. A
 programme without stages, sectors or neighbourhoods is for everyone: it matches every option of
 that filter. The counts respect the other filters and, with the number found, take one query of
-conditional counts. The options come from the cached lists of programmes.taxonomy.
+conditional counts. The options come from the cached lists of programmes.taxonomy. A filter
+takes each value once and at most 20 (portal.parameters), so a URL cannot make the OR long.
 """
 
 from functools import reduce
@@ -14,6 +15,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import parameters
 from programmes.models import ProgrammePage, expired_q, open_q
 from programmes.taxonomy import AUDIENCE, audience_of, taxonomy
 
@@ -73,11 +75,11 @@ FACETS = ["categorie", "fase", "sector", "taal", "wijk", "gratis", "open"]
 class ProgrammeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="apply", max_length=100)
     # The choices of these five are set in __init__, from the cached lists.
-    categorie = django_filters.MultipleChoiceFilter(label=_("Categorie"), method="apply")
-    fase = django_filters.MultipleChoiceFilter(label=_("Fase"), method="apply")
-    sector = django_filters.MultipleChoiceFilter(label=_("Sector"), method="apply")
-    taal = django_filters.MultipleChoiceFilter(label=_("Taal"), method="apply")
-    wijk = django_filters.MultipleChoiceFilter(label=_("Wijk"), method="apply")
+    categorie = parameters.MultipleChoiceFilter(label=_("Categorie"), method="apply")
+    fase = parameters.MultipleChoiceFilter(label=_("Fase"), method="apply")
+    sector = parameters.MultipleChoiceFilter(label=_("Sector"), method="apply")
+    taal = parameters.MultipleChoiceFilter(label=_("Taal"), method="apply")
+    wijk = parameters.MultipleChoiceFilter(label=_("Wijk"), method="apply")
     gratis = django_filters.ChoiceFilter(
         label=_("Gratis"), choices=[("1", _("Alleen gratis"))], method="apply"
     )
@@ -241,7 +243,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         return [v for v in (value if isinstance(value, list) else [value]) if v]
 
     def _selected(self, name):
-        return self.data.getlist(name) if hasattr(self.data, "getlist") else []
+        return parameters.distinct(self.data.getlist(name)) if hasattr(self.data, "getlist") else []
 
 
 def matched_options(programmes):

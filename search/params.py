@@ -1,7 +1,8 @@
 """The directory's parameters, read from a query string and made safe.
 
 Whatever a visitor or a script sends, the result is a valid DirectoryQuery: text is trimmed,
-stripped of control and zero-width characters and cut to 200 characters; a malformed `bij` or
+stripped of control and zero-width characters and cut to 200 characters; a repeated `wijk`,
+`sector` or `taal` keeps each value once and at most 20 of them; a malformed `bij` or
 `straal` is dropped with a notice; numbers are clamped. Unknown slugs stay in the query, so they
 give an empty (not a wider) answer.
 """
@@ -11,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+
+from portal.parameters import distinct
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # beyond this nobody is browsing; deep pages are costly on every engine
@@ -50,13 +53,10 @@ def clean_text(value):
     return " ".join(value.split())[:MAX_QUERY]
 
 
-def clean_list(values, limit=20):
-    seen = []
-    for value in values[:limit]:
-        value = clean_text(value)[:60]
-        if value and value not in seen:
-            seen.append(value)
-    return seen
+def clean_list(values):
+    """Each value once, in the order they came, at most MAX_VALUES (portal.parameters)."""
+    cleaned = (clean_text(value)[:60] for value in values)
+    return distinct(value for value in cleaned if value)
 
 
 def parse_point(value):

@@ -223,7 +223,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Fields in one request, query string included (Django's default): a URL that repeats a
+# parameter thousands of times gets a 400 before any view reads it. The largest admin form of
+# the demo posts about 130 fields (a business with its opening hours; a page about 80, each
+# StreamField block 4 or 5), so this leaves room for pages of some 200 blocks.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 # django-import-export's own guard against formulas in exported files (its format classes drop
 # a leading "="). The export of businesses quotes such text itself and keeps numbers as
 # numbers (businesses.spreadsheet, portal.spreadsheets), as every CSV and XLSX of the portal.
