@@ -51,3 +51,11 @@ def notify_claim_decided(claim):
     send_templated_email(
         f"businesses/email/claim_{claim.status}", {"claim": claim}, [claim.user.email]
     )
+
+
+def notify_former_owner(business, former_owner, edits_closed):
+    send_templated_email(
+        "businesses/email/former_owner",
+        {"business": business, "edits_closed": edits_closed},
+        [former_owner.email],
+    )

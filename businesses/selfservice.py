@@ -7,13 +7,14 @@ from datetime import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q, Sum
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import WorkflowState
+from wagtail.models import ReferenceIndex, Revision, WorkflowState
 
 from businesses import selfservice_forms as forms
-from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours
+from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours, ProfileDraft
 from home.privacy import record_consent
 
 
@@ -35,6 +36,22 @@ STEPS = [
     Step("indienen", _("Controleren en indienen"), forms.SubmitForm),
 ]
 STEP_SLUGS = [step.slug for step in STEPS]
+
+
+# Quotas per account: what one person can make the portal keep before a moderator has looked.
+MAX_OPEN_DRAFTS = 3  # new profiles in progress (an edit of one's own business is one per business)
+MAX_STORED_BYTES = 100 * 1024 * 1024  # photos uploaded, all together
+# What a step keeps of a post that does not validate yet ("back"): its own fields, bounded.
+MAX_UNSAVED_VALUES = 50
+MAX_UNSAVED_CHARACTERS = 10_000
+
+
+def drafts_of(user):
+    """The profiles in progress `user` may work on: new ones, and edits of businesses that are
+    still theirs (a claim that moves a business to someone else ends the former owner's edit)."""
+    return ProfileDraft.objects.filter(owner=user).filter(
+        Q(business__isnull=True) | Q(business__owner=user)
+    )
 
 
 def get_step(slug):
@@ -75,9 +92,13 @@ def store_step(draft, step, form):
 
 
 def store_unsaved(draft, step, post):
-    """Keep what was typed in a step that does not validate yet, when going back."""
+    """Keep what was typed in a step that does not validate yet, when going back: the step's
+    own fields only, so a post cannot fill the draft with anything else."""
+    fields = bound_form(draft, step).fields
     draft.data.setdefault("_unsaved", {})[step.slug] = {
-        key: post.getlist(key) for key in post if key not in ("csrfmiddlewaretoken", "direction")
+        key: [value[:MAX_UNSAVED_CHARACTERS] for value in post.getlist(key)[:MAX_UNSAVED_VALUES]]
+        for key in post
+        if key in fields
     }
     draft.save()
 
@@ -130,8 +151,9 @@ def photos_of(draft):
 
 def add_photo(draft, user, cleaned):
     Image = get_image_model()
+    upload = cleaned["clean_photo"]
     image = Image(
-        title=cleaned["alt_text"][:100], file=cleaned["clean_photo"], uploaded_by_user=user
+        title=cleaned["alt_text"][:100], file=upload, uploaded_by_user=user, file_size=upload.size
     )
     image._set_file_hash()
     image.save()
@@ -143,22 +165,55 @@ def add_photo(draft, user, cleaned):
     draft.save()
 
 
+def stored_bytes(user):
+    """The size of every photo `user` has uploaded and not removed (checked against the quota)."""
+    images = get_image_model().objects.filter(uploaded_by_user=user)
+    return images.aggregate(total=Sum("file_size"))["total"] or 0
+
+
 def remove_photo(draft, image_id):
-    photos = [p for p in photos_of(draft) if p["image"] != image_id]
-    draft.data.setdefault("fotos", {})["photos"] = photos
+    """Take a photo out of this draft; its file goes too when it is the draft's own (see
+    delete_unused_images). An id that is not in the draft changes nothing."""
+    photos = photos_of(draft)
+    if image_id not in {p["image"] for p in photos}:
+        return
+    draft.data["fotos"]["photos"] = [p for p in photos if p["image"] != image_id]
     draft.save()
-    delete_unused_images([image_id])
+    delete_unused_images([image_id], draft.owner)
 
 
-def delete_unused_images(image_ids):
-    """Uploaded photos that no business and no draft uses any more are removed."""
-    from businesses.models import ProfileDraft
+def delete_unused_images(image_ids, owner):
+    """Delete the photos among `image_ids` that `owner` uploaded and that nothing else uses.
 
-    in_drafts = {p["image"] for d in ProfileDraft.objects.all() for p in photos_of(d)}
-    used = set(
-        BusinessPhoto.objects.filter(image_id__in=image_ids).values_list("image_id", flat=True)
+    Ids come from the request or from drafts, so each one is checked: uploaded by this owner
+    (never the site's logo, a page's picture or someone else's photo), in no business (live
+    rows and the revisions this owner submitted, which wait for a moderator) and in no other
+    draft, and referenced by nothing in Wagtail's reference index (pages, settings, snippets).
+    """
+    candidates = set(
+        get_image_model()
+        .objects.filter(pk__in=image_ids, uploaded_by_user=owner)
+        .values_list("pk", flat=True)
     )
-    get_image_model().objects.filter(pk__in=set(image_ids) - used - in_drafts).delete()
+    if not candidates:
+        return
+    in_use = set(
+        BusinessPhoto.objects.filter(image_id__in=candidates).values_list("image_id", flat=True)
+    )
+    in_use |= {p["image"] for d in ProfileDraft.objects.filter(owner=owner) for p in photos_of(d)}
+    submitted = Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Business), user=owner
+    )
+    in_use |= {
+        photo.get("image") for content in submitted.values_list("content", flat=True)
+        for photo in (content or {}).get("photos", [])
+    }  # fmt: skip
+    referenced = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_image_model()),
+        to_object_id__in=[str(pk) for pk in candidates],
+    )
+    in_use |= {int(pk) for pk in referenced.values_list("to_object_id", flat=True)}
+    get_image_model().objects.filter(pk__in=candidates - in_use).delete()
 
 
 # From business to draft and back --------------------------------------------------------------
@@ -275,11 +330,10 @@ def submit(draft, user):
     """Turn a complete draft into a revision in moderation; returns the business.
 
     The draft row is locked and deleted in the same transaction, so a second click on "Indienen"
-    finds nothing to submit and creates no second revision.
+    finds nothing to submit and creates no second revision. A draft of a business that is no
+    longer the user's (a claim moved it) is not theirs to submit.
     """
-    from businesses.models import ProfileDraft
-
-    draft = ProfileDraft.objects.select_for_update().filter(pk=draft.pk, owner=user).first()
+    draft = drafts_of(user).select_for_update(of=("self",)).filter(pk=draft.pk).first()
     if draft is None:
         return None
     if draft.business_id:
@@ -301,6 +355,32 @@ def submit(draft, user):
     draft.delete()
     business.get_workflow().start(business, user)
     return business
+
+
+@transaction.atomic
+def move_ownership(business, new_owner, by):
+    """Make `new_owner` the owner of `business` (an approved claim), completely: the former
+    owner's edits in progress are closed and their submission waiting for a moderator is
+    withdrawn, so nothing they post afterwards reaches moderation; they get an e-mail."""
+    from businesses.notifications import notify_former_owner
+
+    former = business.owner
+    Business.objects.filter(pk=business.pk).update(owner=new_owner)
+    business.owner = new_owner
+    closed = list(ProfileDraft.objects.filter(business=business).exclude(owner=new_owner))
+    for draft in closed:
+        draft.delete()
+        delete_unused_images([p["image"] for p in photos_of(draft)], draft.owner)
+    state = workflow_state_of(business)
+    withdrawn = bool(
+        state
+        and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+        and state.requested_by_id != new_owner.pk
+    )
+    if withdrawn:
+        state.cancel(user=by)
+    if former is not None and former != new_owner:
+        notify_former_owner(business, former, edits_closed=bool(closed) or withdrawn)
 
 
 # Status, as the entrepreneur sees it -------------------------------------------------------------

@@ -1,16 +1,19 @@
 """Entrepreneurs' own pages: "Mijn bedrijf", the step-by-step profile form, claims.
 
-Every view looks things up through the signed-in user, so other people's businesses, drafts and
-claims give 404.
+Every view looks things up through the signed-in user, so other people's businesses, drafts,
+photos and claims give 404. These pages show personal data: nobody may store them
+(`never_cache`: Cache-Control private, no-store).
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -22,6 +25,7 @@ from home.forms import SpamProtectedForm
 from home.privacy import consent_text, record_consent
 
 
+@never_cache
 @login_required
 def my_businesses(request):
     businesses = list(
@@ -34,7 +38,7 @@ def my_businesses(request):
             "business": business, "status": status, "label": selfservice.STATUS_LABELS[status],
             "comment": comment, "edit_waiting": edit_waiting,
             "can_edit": status != "rejected",
-            "edit_draft": business.profile_drafts.filter(owner=request.user).first(),
+            "edit_draft": selfservice.drafts_of(request.user).filter(business=business).first(),
         })  # fmt: skip
     context = {
         "rows": rows,
@@ -48,6 +52,20 @@ def my_businesses(request):
 @login_required
 @require_POST
 def start_profile(request):
+    open_drafts = selfservice.drafts_of(request.user).filter(business__isnull=True).count()
+    if open_drafts >= selfservice.MAX_OPEN_DRAFTS:
+        messages.error(
+            request,
+            _(
+                "Je hebt al %(count)s nieuwe profielen in bewerking. Maak er eerst een af of gooi "
+                "er een weg."
+            )
+            % {"count": open_drafts},
+        )
+        return redirect("my_businesses")
+    if is_ratelimited(request, group="profile-start", key="user", rate="10/h", increment=True):
+        messages.error(request, _("Je bent al vaak begonnen. Probeer het over een uur opnieuw."))
+        return redirect("my_businesses")
     draft = ProfileDraft.objects.create(owner=request.user)
     return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
 
@@ -71,17 +89,18 @@ def edit_profile(request, business_id):
 @login_required
 @require_POST
 def discard_profile(request, draft_id):
-    draft = get_object_or_404(ProfileDraft, pk=draft_id, owner=request.user)
+    draft = get_object_or_404(selfservice.drafts_of(request.user), pk=draft_id)
     image_ids = [p["image"] for p in selfservice.photos_of(draft)]
     draft.delete()
-    selfservice.delete_unused_images(image_ids)
+    selfservice.delete_unused_images(image_ids, request.user)
     messages.success(request, _("Het concept is weggegooid."))
     return redirect("my_businesses")
 
 
+@never_cache
 @login_required
 def profile_step(request, draft_id, step):
-    draft = get_object_or_404(ProfileDraft, pk=draft_id, owner=request.user)
+    draft = get_object_or_404(selfservice.drafts_of(request.user), pk=draft_id)
     current = selfservice.get_step(step)
     if current is None:
         return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
@@ -154,6 +173,8 @@ def photo_step(request, draft, current, previous, following):
         adding = "add" in request.POST
         if adding and not request.FILES.get("photo"):
             form.add_error("photo", _("Kies eerst een foto."))
+        if request.FILES.get("photo") and (problem := upload_problem(request)):
+            form.add_error("photo", problem)
         if form.is_valid():
             if form.cleaned_data.get("clean_photo"):
                 selfservice.add_photo(draft, request.user, form.cleaned_data)
@@ -172,6 +193,32 @@ def photo_step(request, draft, current, previous, following):
     return render_step(
         request, draft, current, previous, form, photos=[p for p in photos if p["object"]]
     )
+
+
+def upload_problem(request):
+    """Why this account may not upload another photo now, or None."""
+    upload = request.FILES["photo"]
+    if selfservice.stored_bytes(request.user) + upload.size > selfservice.MAX_STORED_BYTES:
+        return _(
+            "Je hebt samen al veel foto's opgeslagen (hoogstens %(megabytes)s MB). Verwijder eerst "
+            "een foto die je niet meer nodig hebt."
+        ) % {"megabytes": selfservice.MAX_STORED_BYTES // (1024 * 1024)}
+    if is_ratelimited(request, group="photo-upload", key="user", rate="30/h", increment=True):
+        return _("Je hebt het afgelopen uur veel foto's toegevoegd. Probeer het later opnieuw.")
+    return None
+
+
+@never_cache
+@login_required
+def draft_photo(request, draft_id, image_id):
+    """A photo of a profile in progress, for its owner: drafts are not public, so their photos
+    are not linked by their media address (which is a random name, never shown)."""
+    draft = get_object_or_404(selfservice.drafts_of(request.user), pk=draft_id)
+    if image_id not in {p["image"] for p in selfservice.photos_of(draft)}:
+        raise Http404
+    image = get_object_or_404(selfservice.get_image_model(), pk=image_id)
+    rendition = image.get_rendition("fill-320x240")
+    return FileResponse(rendition.file.open("rb"))
 
 
 def submit_step(request, draft, current, previous):

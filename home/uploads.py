@@ -2,10 +2,12 @@
 
 A file is accepted when Pillow recognises it as JPEG, PNG or WebP (whatever its name says), it
 is at most 10 MB and 40 megapixels, and it decodes. It is then drawn again from its pixels, so
-EXIF data (GPS position, camera, owner) and anything hidden after the image data is gone.
+EXIF data (GPS position, camera, owner) and anything hidden after the image data is gone, and
+named with a random token.
 """
 
 import io
+import secrets
 import warnings
 
 from django.conf import settings
@@ -74,4 +76,7 @@ def clean_photo(upload):
     output = io.BytesIO()
     options = {"quality": 88} if image_format in ("JPEG", "WEBP") else {"optimize": True}
     clean.save(output, format=image_format, **options)
-    return ContentFile(output.getvalue(), name=f"foto.{ALLOWED_FORMATS[image_format]}")
+    # A name nobody can guess: until a moderator publishes it, the photo is seen only by its
+    # owner and staff, and media files are served without asking who wants them.
+    name = f"{secrets.token_hex(16)}.{ALLOWED_FORMATS[image_format]}"
+    return ContentFile(output.getvalue(), name=name)

@@ -116,7 +116,9 @@ class ClaimRequest(models.Model):
 
     def decide(self, approve, user, comment=""):
         """Approve (the requester becomes the owner) or reject; e-mails the requester."""
+        # businesses.selfservice imports the models.
         from businesses.notifications import notify_claim_decided
+        from businesses.selfservice import move_ownership
 
         self.status = self.APPROVED if approve else self.REJECTED
         self.decided_by = user
@@ -124,7 +126,7 @@ class ClaimRequest(models.Model):
         self.staff_comment = comment
         self.save()
         if approve:
-            type(self.business).objects.filter(pk=self.business_id).update(owner=self.user)
+            move_ownership(self.business, self.user, by=user)
         notify_claim_decided(self)
 
 

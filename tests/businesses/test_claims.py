@@ -143,3 +143,79 @@ def test_entrepreneurs_cannot_decide_their_own_claim(owner, listing):
     assert response.status_code in (302, 403)
     listing.refresh_from_db()
     assert listing.owner is None
+
+
+# A claim moves the business completely ---------------------------------------------------------
+
+
+def test_an_approved_claim_ends_the_former_owners_edits(
+    client, make_user, make_business, lombok, moderator_client
+):
+    """A opens an edit; C claims the business and staff approve; C submits an edit: whatever A
+    posts afterwards reaches nobody, and C's edit stays with the moderators."""
+    from businesses.models import ProfileDraft
+    from tests.businesses.test_selfservice import fill_in, start, step_url
+
+    former, new = make_user("a@example.nl"), make_user("c@example.nl")
+    business = make_business("Kapsalon Nour", owner=former, kvk_number="87654321")
+    client.force_login(former)
+    client.post(reverse("profile_edit", args=[business.pk]))
+    draft_a = ProfileDraft.objects.get(owner=former)
+    fill_in(client, draft_a, lombok, until="verhaal", basis={"name": "Kapsalon Nour"})
+
+    c = type(client)()
+    c.force_login(new)
+    claim(c, business)
+    mail.outbox.clear()
+    decide(moderator_client, ClaimRequest.objects.get(), "approve")
+    # A's edit is closed, and A is told so.
+    assert not ProfileDraft.objects.filter(owner=former).exists()
+    [to_former] = [m for m in mail.outbox if m.to == ["a@example.nl"]]
+    assert "niet meer op jouw naam" in to_former.subject
+    assert "Kapsalon Nour" not in client.get(reverse("my_businesses")).content.decode()
+
+    c.post(reverse("profile_edit", args=[business.pk]))
+    draft_c = ProfileDraft.objects.get(owner=new)
+    fill_in(
+        c, draft_c, lombok, until="indienen", basis={"name": "Kapsalon Nour", "tagline": "Van C"}
+    )
+    # A posts to the old draft's pages: nothing is there for them.
+    assert client.post(step_url(draft_a, "indienen"), {"consent": "on"}).status_code == 404
+    assert client.post(step_url(draft_a, "basis"), {"name": "Van A"}).status_code == 404
+    assert client.post(reverse("profile_edit", args=[business.pk])).status_code == 404
+    # The moderators still review C's edit, as their dashboard shows.
+    from businesses.selfservice import workflow_state_of
+
+    state = workflow_state_of(business)
+    assert state.status == "in_progress" and state.requested_by == new
+    dashboard = moderator_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Kapsalon Nour" in dashboard
+
+
+def test_an_approved_claim_withdraws_the_former_owners_submission(
+    client, make_user, make_business, lombok, moderator_client
+):
+    from tests.businesses.test_selfservice import fill_in
+
+    former, new = make_user("a@example.nl"), make_user("c@example.nl")
+    business = make_business("Kapsalon Nour", owner=former, kvk_number="87654321")
+    client.force_login(former)
+    client.post(reverse("profile_edit", args=[business.pk]))
+    from businesses.models import ProfileDraft
+    from businesses.selfservice import workflow_state_of
+
+    draft = ProfileDraft.objects.get(owner=former)
+    fill_in(
+        client, draft, lombok, until="indienen", basis={"name": "Kapsalon Nour", "tagline": "Van A"}
+    )
+    assert workflow_state_of(business).status == "in_progress"
+    c = type(client)()
+    c.force_login(new)
+    claim(c, business)
+    decide(moderator_client, ClaimRequest.objects.get(), "approve")
+    assert workflow_state_of(business).status == "cancelled"
+    business.refresh_from_db()
+    assert (
+        business.owner == new
+        and "Van A" not in client.get(f"{lombok.url}{business.slug}/").content.decode()
+    )
