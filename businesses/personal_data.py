@@ -1,25 +1,50 @@
 """The businesses app's part of a person's data: their businesses, profiles in progress and claims.
 
-On erasure, a published profile is not the person's alone (visitors rely on it), so it goes
-offline and is handed to staff, who decide what happens next; Wagtail's log records it.
-Profiles that were never published, drafts and claims are simply removed.
+On erasure, a published profile is not the person's alone (visitors relied on it), so it goes
+offline and is handed to staff, who decide what happens next; Wagtail's log records it. What
+stays of it are the business's public facts (KEPT); what could lead to the person goes, from the
+profile and from every revision of it (ERASED). Profiles that were never published, drafts and
+claims are simply removed, and so are the photos the person uploaded that nothing else uses.
 """
 
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from businesses import selfservice
 from businesses.models import Business, ClaimRequest, ProfileDraft
-from home.privacy import personal_data
+from home.privacy import personal_data, photo_file_name, scrub_revisions
 
 HANDED_TO_STAFF = "businesses.handed_to_staff"
 
+# What a profile handed to staff keeps: what it says about the shop, as visitors saw it.
+KEPT = _(
+    "de naam, de wijk, de zin over het bedrijf, de sectoren, de producten, de gesproken talen, "
+    "de openingstijden, de website, de postcode en de plaats"
+)
+# What goes: the owner's own words and pictures, and what reaches or locates them (a small
+# business's phone, e-mail and address are often the owner's own; a sole trader's KvK number
+# leads to a person).
+ERASED = {
+    "story": "",
+    "email": "",
+    "phone": "",
+    "street": "",
+    "house_number": None,
+    "house_number_addition": "",
+    "latitude": None,
+    "longitude": None,
+    "kvk_number": "",
+    "stories": [],
+    "links": [],
+}
 
-def business_export(business):
-    status, comment, edit_waiting = selfservice.owner_status(business)
+
+def business_export(business, files):
+    status, _comment, _edit_waiting = selfservice.owner_status(business)
     return {
         "name": business.name,
         "status": status,
-        "moderator_comment": comment,
         "neighbourhood": str(business.neighbourhood or ""),
         "url": business.url if business.live else None,
         "tagline": business.tagline,
@@ -39,17 +64,24 @@ def business_export(business):
         "founded_year": business.founded_year,
         "sectors": [str(s) for s in business.sectors.all()],
         "languages": [language.code for language in business.languages.all()],
+        "products": sorted(tag.name for tag in business.products.all()),
         "opening_hours": [
             {"weekday": h.weekday, "opens": h.opens.isoformat(), "closes": h.closes.isoformat()}
             for h in business.opening_hours.all()
         ],
+        "links": [{"service": link.service, "url": link.url} for link in business.links.all()],
         "photos": [
-            {"alt_text": p.alt_text, "caption": p.caption, "file": p.image.file.url}
-            for p in business.photos.all()
+            photo_export(files, p.image_id, p.alt_text, p.caption) for p in business.photos.all()
         ],
         "created_at": business.created_at.isoformat(),
         "updated_at": business.updated_at.isoformat(),
     }
+
+
+def photo_export(files, image_id, alt_text, caption=""):
+    """A photo as the export describes it; the file is in the download when the person uploaded
+    it (`files`: image id -> its name there)."""
+    return {"file": files.get(image_id), "alt_text": alt_text, "caption": caption}
 
 
 @personal_data(section="businesses")
@@ -59,24 +91,44 @@ class BusinessData:
         businesses = (
             Business.objects.filter(owner=user).select_related("neighbourhood").order_by("name")
         )
+        files = {
+            image.pk: photo_file_name(image)
+            for image in get_image_model().objects.filter(uploaded_by_user=user)
+        }
         return {
-            "businesses": [business_export(b) for b in businesses],
+            "businesses": [business_export(b, files) for b in businesses],
             "profiles_in_progress": [
-                {"business": d.business_id, "data": d.data, "updated_at": d.updated_at.isoformat()}
+                {
+                    "business": d.business_id,
+                    "data": {step: values for step, values in d.data.items() if step != "fotos"},
+                    "photos": [
+                        photo_export(files, p["image"], p["alt_text"], p.get("caption", ""))
+                        for p in selfservice.photos_of(d)
+                    ],
+                    "updated_at": d.updated_at.isoformat(),
+                }
                 for d in ProfileDraft.objects.filter(owner=user)
             ],
+            # The claims as the person made them; the staff's reasons are the staff's words.
             "claims": [
                 {
                     "business": c.business.name,
                     "kvk_number": c.kvk_number,
                     "message": c.message,
                     "status": c.status,
-                    "staff_comment": c.staff_comment,
                     "created_at": c.created_at.isoformat(),
                 }
                 for c in ClaimRequest.objects.filter(user=user).select_related("business")
             ],
         }
+
+    @staticmethod
+    def kept(user):
+        return [
+            _("Van %(name)s bewaart de gemeente %(kept)s. Het profiel staat offline.")
+            % {"name": business.name, "kept": KEPT}
+            for business in Business.objects.filter(owner=user, first_published_at__isnull=False)
+        ]
 
     @staticmethod
     def erase(user, request):
@@ -87,22 +139,38 @@ class BusinessData:
         ]
         ProfileDraft.objects.filter(owner=user).delete()
         ClaimRequest.objects.filter(user=user).delete()
+        image_ids += list(
+            get_image_model().objects.filter(uploaded_by_user=user).values_list("pk", flat=True)
+        )
         for business in Business.objects.filter(owner=user):
             if business.first_published_at is None:
-                image_ids += list(business.photos.values_list("image_id", flat=True))
-                business.delete()
+                business.delete()  # with its revisions
                 continue
-            hand_to_staff(business)
-        selfservice.delete_unused_images(image_ids)
+            hand_to_staff(business, user)
+        selfservice.delete_unused_images(image_ids, user)
 
 
-def hand_to_staff(business):
-    """Take a published profile offline, without an owner, and say so in Wagtail's log."""
+def hand_to_staff(business, former_owner):
+    """Take a published profile offline, without an owner and without what leads to the
+    owner (in the profile and in all its revisions), and say so in Wagtail's log."""
     state = selfservice.workflow_state_of(business)
     if state and state.status in (state.STATUS_IN_PROGRESS, state.STATUS_NEEDS_CHANGES):
         state.cancel(user=None)
     if business.live:
         business.unpublish(user=None, log_action=True)
-    Business.objects.filter(pk=business.pk).update(owner=None)
+    own_photos = set(
+        get_image_model().objects.filter(uploaded_by_user=former_owner).values_list("pk", flat=True)
+    )
+    scrub_revisions(
+        business,
+        ERASED,
+        photos=lambda photos: [p for p in photos if p.get("image") not in own_photos],
+    )
+    business.refresh_from_db()
+    for field, value in ERASED.items():
+        setattr(business, field, value)
+    business.photos = [p for p in business.photos.all() if p.image_id not in own_photos]
+    business.owner = None
+    business.save()
     # The account is about to go, so the entry names no user.
     log(business, HANDED_TO_STAFF)

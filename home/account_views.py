@@ -1,6 +1,8 @@
 """The account page: overview, download my data, delete my account."""
 
+import io
 import json
+import zipfile
 
 from django import forms
 from django.conf import settings
@@ -13,11 +15,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+from wagtail.images import get_image_model
 
 from home.forms import NoBidiControlsMixin
 from home.languages import choose_language, chosen_language
-from home.privacy import erase_user, export_user
+from home.privacy import erase_user, export_user, kept_after_erasure, photo_file_name
 
 
 class LanguageForm(NoBidiControlsMixin, forms.Form):
@@ -27,6 +32,7 @@ class LanguageForm(NoBidiControlsMixin, forms.Form):
     )
 
 
+@never_cache
 @login_required
 def overview(request, language_form=None):
     initial = {"language": chosen_language(request.user)}
@@ -55,17 +61,24 @@ def change_language(request):
     return redirect("account_overview")
 
 
+@never_cache
 @login_required
 @require_POST
 def download_data(request):
-    """All data held about the user, as a JSON file (GDPR art. 15 and 20)."""
+    """All data held about the user (GDPR art. 15 and 20): a ZIP with the data as JSON and the
+    photos they uploaded, named as the JSON refers to them (home.privacy.photo_file_name)."""
     data = {"exported_at": timezone.now().isoformat(), **export_user(request.user)}
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
-        content_type="application/json; charset=utf-8",
-    )
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mijn-gegevens.json", json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        )
+        for image in get_image_model().objects.filter(uploaded_by_user=request.user):
+            with image.open_file() as photo:
+                archive.writestr(photo_file_name(image), photo.read())
+    response = HttpResponse(output.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = (
-        f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"'
+        f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y-%m-%d}.zip"'
     )
     return response
 
@@ -78,21 +91,38 @@ class DeleteAccountForm(NoBidiControlsMixin, forms.Form):
     )
     confirm = forms.BooleanField(label=_("Ja, verwijder mijn account en mijn gegevens"))
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, too_many_tries=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.too_many_tries = too_many_tries
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        if self.too_many_tries:
+            raise forms.ValidationError(
+                _("Je hebt het wachtwoord te vaak geprobeerd. Probeer het over een uur opnieuw."),
+                code="too_many_tries",
+            )
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return password
 
 
+@never_cache
 @login_required
 def delete_account(request):
-    """Remove the account; published profiles go offline and are handed to staff (logged)."""
-    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    """Remove the account and the person's data; published profiles go offline and are handed
+    to staff with only the business's public facts (logged). The page says what is kept."""
+    # Counted before the password is checked: guessing it here is as slow as at log-in.
+    too_many_tries = request.method == "POST" and is_ratelimited(
+        request, group="account-delete", key="user", rate="5/h", increment=True
+    )
+    form = DeleteAccountForm(
+        request.user,
+        request.POST if request.method == "POST" else None,
+        too_many_tries=too_many_tries,
+    )
+    kept = kept_after_erasure(request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():
@@ -100,7 +130,11 @@ def delete_account(request):
             logout(request)
             user.delete()
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
+        for sentence in kept:
+            messages.info(request, sentence)
         return redirect("/")
     return render(
-        request, "home/account/delete.html", {"form": form, "page_title": _("Account verwijderen")}
+        request,
+        "home/account/delete.html",
+        {"form": form, "kept": kept, "page_title": _("Account verwijderen")},
     )

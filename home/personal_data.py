@@ -1,6 +1,7 @@
 """The home app's part of a person's data: the account itself and their consents."""
 
 from allauth.account.models import EmailAddress
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from home.languages import chosen_language
 from home.models import Consent
@@ -32,3 +33,7 @@ class AccountData:
     def erase(user, request):
         # Deleting the user removes these rows too (CASCADE); nothing to hand over.
         Consent.objects.filter(user=user).delete()
+        # Wagtail's history keeps what happened, but no longer who did it: its entries keep the
+        # user's id after the account is gone (no database constraint), so it is cleared here.
+        for entries in (ModelLogEntry, PageLogEntry):
+            entries.objects.filter(user=user).update(user=None)

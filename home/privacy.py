@@ -5,11 +5,14 @@ home app does not need to know the others:
 
     @personal_data(section="businesses")
     class BusinessData:
-        def export(user): ...  -> JSON-serialisable
+        def export(user): ...  -> JSON-serialisable: what the person entered, not what others
+                                  wrote about them
         def erase(user, request): ...
+        def kept(user): ...    -> (optional) sentences saying what erasure keeps, and why
 """
 
 from django.utils.module_loading import autodiscover_modules
+from wagtail.models import Revision
 
 _sections = {}
 
@@ -36,6 +39,33 @@ def erase_user(user, request=None):
     """Remove or hand over everything held about `user`; the caller deletes the account."""
     for handler in sections().values():
         handler.erase(user, request)
+
+
+def photo_file_name(image):
+    """Where the photo `image` is in the person's download (see home.account_views)."""
+    return f"fotos/{image.pk}.{image.file.name.rsplit('.', 1)[-1]}"
+
+
+def kept_after_erasure(user):
+    """What deleting `user`'s account keeps, in sentences for the person, before and after."""
+    return [
+        sentence
+        for handler in sections().values()
+        if hasattr(handler, "kept")
+        for sentence in handler.kept(user)
+    ]
+
+
+def scrub_revisions(obj, values, **changes):
+    """Erase personal data from every revision of `obj` (a snippet or page with revisions):
+    `values` replace fields in each revision's content, `changes` map a field to a function of
+    its stored value (to drop some items of a list)."""
+    for revision in Revision.objects.for_instance(obj):
+        content = {**revision.content, **values}
+        for field, change in changes.items():
+            content[field] = change(content.get(field) or [])
+        revision.content = content
+        revision.save(update_fields=["content"])
 
 
 def consent_text(purpose):

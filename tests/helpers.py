@@ -19,3 +19,18 @@ def image_bytes(size=(64, 48), image_format="JPEG", exif=None, mode="RGB"):
     options = {"exif": exif} if exif is not None else {}
     Image.new(mode, size, "orange").save(buffer, format=image_format, **options)
     return buffer.getvalue()
+
+
+def download_my_data(client):
+    """'Download mijn gegevens' as the person gets it: (the JSON, {name: bytes} of the ZIP)."""
+    import json
+    import zipfile
+
+    from django.urls import reverse
+
+    response = client.post(reverse("account_download_data"))
+    assert response["Content-Type"] == "application/zip", response["Content-Type"]
+    assert "attachment" in response["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    return json.loads(files.pop("mijn-gegevens.json")), files

@@ -120,7 +120,9 @@ class Business(
     )
 
     street = models.CharField(_("straat"), max_length=120)
-    house_number = models.PositiveIntegerField(_("huisnummer"))
+    # Null only once an owner's account is deleted (the address may be their home); forms
+    # still ask for it.
+    house_number = models.PositiveIntegerField(_("huisnummer"), null=True)
     house_number_addition = models.CharField(_("toevoeging"), max_length=10, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
     city = models.CharField(_("plaats"), max_length=80, default="Utrecht")
@@ -311,10 +313,11 @@ class Business(
 
     @property
     def address(self):
-        number = (
-            f"{self.house_number}{self.house_number_addition and '-' + self.house_number_addition}"
+        number = "-".join(
+            str(part) for part in (self.house_number, self.house_number_addition) if part
         )
-        return f"{self.street} {number}, {self.postcode} {self.city}"
+        street = " ".join(part for part in (self.street, number) if part)
+        return ", ".join(part for part in (street, f"{self.postcode} {self.city}".strip()) if part)
 
     @property
     def has_location(self):

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from businesses.models import Business, ClaimRequest, ProfileDraft
 from businesses.personal_data import HANDED_TO_STAFF
 from tests.conftest import PASSWORD
-from tests.helpers import image_bytes
+from tests.helpers import download_my_data, image_bytes
 
 User = get_user_model()
 
@@ -24,7 +24,9 @@ def holdings(entrepreneur, make_user, make_business):
     published = make_business("Toko Lombok", owner=entrepreneur, tagline="Alles uit Azië")
     unpublished = make_business("Nog niet online", owner=entrepreneur, live=False)
     image = get_image_model().objects.create(
-        title="Etalage", file=ContentFile(image_bytes(), name="etalage.jpg")
+        title="Etalage",
+        file=ContentFile(image_bytes(), name="etalage.jpg"),
+        uploaded_by_user=entrepreneur,
     )
     ProfileDraft.objects.create(
         owner=entrepreneur,
@@ -41,19 +43,29 @@ def holdings(entrepreneur, make_user, make_business):
 
 
 def test_download_my_data(owner, holdings):
-    response = owner.post(reverse("account_download_data"))
-    assert response["Content-Type"].startswith("application/json")
-    assert "attachment" in response["Content-Disposition"]
-    data = json.loads(response.content)
+    data, files = download_my_data(owner)
     assert data["account"]["email"] == "amira@example.nl"
     names = {b["name"]: b["status"] for b in data["businesses"]["businesses"]}
     assert names == {"Toko Lombok": "published", "Nog niet online": "draft"}
-    assert (
-        data["businesses"]["profiles_in_progress"][0]["data"]["basis"]["name"] == "Mijn nieuwe zaak"
-    )
+    [draft] = data["businesses"]["profiles_in_progress"]
+    assert draft["data"]["basis"]["name"] == "Mijn nieuwe zaak"
+    # The draft's photo is in the download, as a file the JSON names.
+    [photo] = draft["photos"]
+    assert photo["alt_text"] == "Etalage"
+    assert files[photo["file"]][:2] == b"\xff\xd8"  # a JPEG
     assert data["businesses"]["claims"][0]["message"] == "Van mij"
     assert "Kapsalon Nour" not in json.dumps(data["businesses"]["businesses"])
-    assert "ander@example.nl" not in response.content.decode()
+    assert "ander@example.nl" not in json.dumps(data)
+
+
+def test_the_download_holds_none_of_the_staffs_words(owner, holdings, moderator):
+    """What others wrote about the person (a moderator's comment, the reason for a claim
+    decision) is theirs, not the person's: the export leaves it out."""
+    claim = ClaimRequest.objects.get()
+    claim.decide(False, moderator, "Intern: KvK-nummer hoort bij iemand anders")
+    data, _files = download_my_data(owner)
+    assert "Intern:" not in json.dumps(data)
+    assert data["businesses"]["claims"][0]["status"] == "rejected"
 
 
 def test_deleting_needs_the_password(owner, entrepreneur, holdings):
@@ -88,3 +100,71 @@ def test_delete_my_account(owner, entrepreneur, holdings, lombok):
     assert Business.objects.get(pk=holdings["other"].pk).owner.email == "ander@example.nl"
     # And the browser is logged out.
     assert owner.get(reverse("account_overview")).status_code == 302
+
+
+def test_erasure_leaves_nothing_of_the_person_in_a_profile_handed_to_staff(
+    owner, entrepreneur, lombok, make_business, moderator_client
+):
+    """What the person typed into a published profile goes, from the profile, from every earlier
+    version and from the history; what stays is the business's public facts, as the page says
+    before and after."""
+    from wagtail.models import Revision
+
+    from tests.businesses.test_selfservice import fill_in
+
+    business = make_business(
+        "Toko Lombok",
+        owner=entrepreneur,
+        email="amira.prive@example.nl",
+        phone="+31612345678",
+        street="Thuisstraat",
+        kvk_number="12345678",
+        story="<p>Ik ben Amira en begon in mijn keuken.</p>",
+        tagline="Alles uit Azië",
+    )
+    owner.post(reverse("profile_edit", args=[business.pk]))
+    draft = ProfileDraft.objects.get(business=business)
+    fill_in(
+        owner, draft, lombok, until="indienen",
+        basis={"name": "Toko Lombok", "email": "amira.nieuw@example.nl", "phone": "06 11122233"},
+        verhaal={"story": "Mijn dochter helpt mee.", "products": "rijst"},
+    )  # fmt: skip
+    user_id = entrepreneur.pk
+    page = owner.get(reverse("account_delete")).content.decode()
+    assert "Van Toko Lombok bewaart de gemeente de naam, de wijk" in page
+
+    response = owner.post(
+        reverse("account_delete"), {"password": PASSWORD, "confirm": "on"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Je account en je gegevens zijn verwijderd." in html
+    assert "Van Toko Lombok bewaart de gemeente" in html
+
+    personal = ["amira", "Thuisstraat", "612345678", "611122233", "12345678", "keuken", "dochter"]
+    business.refresh_from_db()
+    assert business.name == "Toko Lombok" and business.tagline == "Alles uit Azië"
+    assert business.postcode == "3531 CJ" and not business.live and business.owner is None
+    for revision in Revision.objects.for_instance(business):
+        content = json.dumps(revision.content, ensure_ascii=False)
+        assert not [word for word in personal if word in content], content
+        assert revision.user_id is None
+    # The staff's page for the business shows none of it either.
+    edit_page = moderator_client.get(
+        reverse("wagtailsnippets_businesses_business:edit", args=[business.pk])
+    ).content.decode()
+    assert "Toko Lombok" in edit_page
+    assert not [word for word in personal if word in edit_page]
+    history = moderator_client.get(
+        reverse("wagtailsnippets_businesses_business:history", args=[business.pk])
+    ).content.decode()
+    assert "amira" not in history
+    assert not ModelLogEntry.objects.filter(user_id=user_id).exists()
+
+
+def test_deleting_the_account_is_rate_limited(owner, entrepreneur, holdings):
+    for _ in range(5):
+        owner.post(reverse("account_delete"), {"password": "fout", "confirm": "on"})
+    response = owner.post(reverse("account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 200
+    assert "te vaak geprobeerd" in response.content.decode()
+    assert User.objects.filter(pk=entrepreneur.pk).exists()
