@@ -87,6 +87,7 @@ def listing_facets(filterset, neighbourhood):
 
 
 def neighbourhood_listing(request, neighbourhood):
+    page_cache.declare_public(request, [*BusinessFilter.base_filters, "page"])
     filterset = BusinessFilter(request.GET or None, queryset=neighbourhood.published_businesses())
     facets = listing_facets(filterset, neighbourhood)
     paginator = CountedPaginator(
@@ -196,6 +197,8 @@ def profile_context(request, business, neighbourhood):
 
 
 def business_profile(request, neighbourhood, slug, form=None):
+    # Public, but its report form sets the CSRF cookie: never stored whole (see page_cache).
+    page_cache.declare_public(request, ["gemeld"])
     business = get_live_business(neighbourhood, slug)
     context = neighbourhood.get_context(request)
     context.update(profile_context(request, business, neighbourhood))

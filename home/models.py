@@ -16,10 +16,12 @@ from portal import page_cache
 from portal.folding import FoldedSearchMixin, FoldedText
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, CallToActionBlock, HomeStreamBlock
-from .routing import CachedViewRestrictionsMixin, SiteRootMixin
+from .routing import CachedViewRestrictionsMixin, PublicPageMixin, SiteRootMixin
 
 
-class HomePage(FoldedSearchMixin, SiteRootMixin, CachedViewRestrictionsMixin, Page):
+class HomePage(
+    FoldedSearchMixin, SiteRootMixin, PublicPageMixin, CachedViewRestrictionsMixin, Page
+):
     """The front page: a hero, two calls to action and sections chosen by editors."""
 
     hero_heading = models.CharField(_("kop"), max_length=120)
@@ -66,7 +68,7 @@ class HomePage(FoldedSearchMixin, SiteRootMixin, CachedViewRestrictionsMixin, Pa
         verbose_name_plural = _("startpagina's")
 
 
-class StandardPage(FoldedSearchMixin, CachedViewRestrictionsMixin, Page):
+class StandardPage(FoldedSearchMixin, PublicPageMixin, CachedViewRestrictionsMixin, Page):
     """A content page: about the portal, privacy statement, accessibility statement, ..."""
 
     introduction = models.TextField(_("inleiding"), max_length=600, blank=True)

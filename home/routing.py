@@ -71,6 +71,19 @@ def route_below(home, request, path_components):
     return page.specific.route(request, path_components[consumed:])
 
 
+class PublicPageMixin:
+    """A page that every visitor without a session sees the same, in every language: the page
+    cache may keep it (portal.page_cache), with the query parameters in `cache_params`. A
+    routable page declares each route itself (a list reads its filters, a form is not kept)."""
+
+    cache_params = ()
+
+    def serve(self, request, *args, **kwargs):
+        if not hasattr(self, "resolve_subpage"):  # RoutablePageMixin's
+            page_cache.declare_public(request, self.cache_params)
+        return super().serve(request, *args, **kwargs)
+
+
 class CachedViewRestrictionsMixin:
     """Before serving a page Wagtail looks for view restrictions on it and on every ancestor (two
     queries), and there are rarely any. Which ones apply is kept under the content version, which

@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
+from portal import page_cache
+
 
 class PortalSitemap(Sitemap):
     """Wagtail's sitemap over the site's page tree in every language, not only the default one."""
@@ -29,10 +31,12 @@ class PortalSitemap(Sitemap):
         )
 
 
+@page_cache.public()
 def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": PortalSitemap})
 
 
+@page_cache.public()
 @cache_page(60 * 60)
 def robots_txt(request):
     context = {"sitemap_url": request.build_absolute_uri("/sitemap.xml")}

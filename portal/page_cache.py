@@ -1,8 +1,16 @@
 """Whole public pages kept in the cache for anonymous visitors, dropped at every change.
 
+Only what a view declares public is stored (`public`, `declare_public`): a page that is the
+same for every visitor without a session, in every language, and that depends on its path
+and the query parameters it names. Everything else is never stored, whatever its address:
+pages with personal data (an account, a business in progress, a mentor's link) also say so
+to browsers and proxies (`Cache-Control: private, no-store`, Django's `never_cache`).
+
 A visitor without a session (nobody logged in, no message waiting) gets a stored copy of a
 page when there is one. Only complete, ordinary answers are stored: status 200, no cookie
 set (a page with a form sets the CSRF cookie, so it is never stored), nothing marked private.
+The key holds the parameters the page reads, once each: `?junk=1` or a repeated value finds
+the stored page rather than making a new entry (and is never stored itself).
 
 Every save or delete of content that public pages show bumps one version number, after the
 transaction commits, so the next request builds the page afresh: a published change shows at
@@ -16,6 +24,7 @@ page's translations), so pages that cannot be stored whole still skip their quer
 """
 
 import contextvars
+import functools
 import time
 
 from django.conf import settings
@@ -23,6 +32,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 
 from portal.health import PROBE_PATHS
 
@@ -54,14 +64,6 @@ IGNORED_MODELS = {
     "programmes.programmedaycount",
     "search.querydaycount",
 }
-PRIVATE_PREFIXES = (
-    "/admin/",
-    "/account/",
-    "/mijn-bedrijf/",
-    "/mentor",
-    "/en/account/",
-    *PROBE_PATHS,
-)
 
 
 # The version is read once per request (a page asks for it a dozen times, one cache round trip
@@ -126,6 +128,26 @@ def count_every_view(request, response, counter, *args):
     return response
 
 
+def declare_public(request, params=()):
+    """Say that the answer to `request` is the same for every visitor without a session and
+    depends only on its path and the query parameters `params`: the page cache may keep it."""
+    request.page_cache_params = tuple(params)
+
+
+def public(*params):
+    """A view decorator: `declare_public(request, params)` for every answer of the view."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            declare_public(request, params)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
 def run_counters(request, response):
     for counter, args in getattr(response, "page_cache_counters", ()):
         counter(request, *args)
@@ -142,7 +164,7 @@ def cacheable_request(request):
         and settings.PAGE_CACHE_SECONDS > 0
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.path.startswith(PRIVATE_PREFIXES)
+        and not request.path.startswith(PROBE_PATHS)
         and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
     )
 
@@ -155,6 +177,15 @@ def cacheable_response(response):
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
+
+
+def query_pairs(request, params=None):
+    """The query as (name, value) pairs, each once, in order; only `params` when given."""
+    pairs = []
+    for name, values in request.GET.lists():
+        if params is None or name in params:
+            pairs += [(name, value) for value in dict.fromkeys(values)]
+    return pairs
 
 
 class AnonymousPageCacheMiddleware:
@@ -173,16 +204,27 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         # The scheme keeps a page stored over HTTPS from answering a plain-HTTP request, which
         # must get the redirect to HTTPS instead.
-        key = f"page:{version()}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        stored = cache.get(key)
-        if stored is not None:
-            stored["X-Page-Cache"] = "hit"
-            run_counters(request, stored)
-            return stored
+        path_key = f"{version()}:{request.scheme}://{request.get_host()}{request.path}"
+        params = cache.get(f"page-params:{path_key}")
+        if params is not None:
+            key = f"page:{path_key}?{urlencode(query_pairs(request, params))}"
+            stored = cache.get(key)
+            if stored is not None:
+                stored["X-Page-Cache"] = "hit"
+                run_counters(request, stored)
+                return stored
         response = self.get_response(request)
-        if cacheable_response(response):
+        params = getattr(request, "page_cache_params", None)
+        if params is None or not cacheable_response(response):
+            return response
+        cache.set(f"page-params:{path_key}", params, timeout=settings.PAGE_CACHE_SECONDS)
+        kept = query_pairs(request, params)
+        if kept == [(name, value) for name, values in request.GET.lists() for value in values]:
+            # Only a query of read parameters, each once, is stored: others find this entry.
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            cache.set(
+                f"page:{path_key}?{urlencode(kept)}", response, timeout=settings.PAGE_CACHE_SECONDS
+            )
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import URLResolver, include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,6 +12,21 @@ from home.open_data import open_data_page
 from portal.health import healthz, livez
 from search import views as search_views
 from search.api import api
+
+
+
+def never_cached(urls):
+    """The URLs of an app whose pages show personal data (django-allauth's account pages: the
+    e-mail addresses, sessions): `never_cache` on each, so nobody stores them."""
+    patterns = include(urls)[0]
+    patterns = getattr(patterns, "urlpatterns", patterns)
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            never_cached(pattern.urlconf_name)
+        else:
+            pattern.callback = never_cache(pattern.callback)
+    return patterns
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,7 +47,7 @@ if settings.DEBUG:
 # Dutch pages have no prefix, English ones live under /en/. Wagtail's page tree comes last:
 # it catches every path that nothing above claims.
 urlpatterns += i18n_patterns(
-    path("account/", include("allauth.account.urls")),
+    path("account/", include(never_cached("allauth.account.urls"))),
     path("account/", include("home.account_urls")),
     path("mijn-bedrijf/", include("businesses.urls")),
     path("", include("programmes.mentoring_urls")),

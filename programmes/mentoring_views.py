@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
 from home.privacy import record_consent
@@ -40,6 +41,7 @@ def initial_from_business(request):
     }
 
 
+@never_cache
 @login_required
 def request_mentor(request):
     form = MatchRequestForm(
@@ -72,6 +74,7 @@ def request_mentor(request):
     return render(request, "programmes/mentoring/request_form.html", context)
 
 
+@never_cache
 @login_required
 def request_detail(request, pk):
     match_request = get_object_or_404(MatchRequest, pk=pk, founder=request.user)
@@ -134,6 +137,7 @@ def match_for_token(token):
     return match if match and constant_time_compare(match.token, token) else None
 
 
+@never_cache
 def mentor_match(request, token):
     match = match_for_token(token)
     if match is None:
@@ -212,6 +216,7 @@ def mentor_match(request, token):
     return render(request, "programmes/mentoring/mentor_match.html", context)
 
 
+@never_cache
 @login_required
 def mentor_profile(request):
     """A mentor with an account keeps their entry; each change waits for a moderator."""

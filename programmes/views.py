@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Business
 from home.pagination import clamped_page
+from portal import page_cache
 from programmes import fit
 from programmes.calendar import calendar_response
 from programmes.filters import SORTS, ProgrammeFilter
@@ -33,6 +34,7 @@ class CountedPaginator(Paginator):
 
 
 def listing(index, request):
+    page_cache.declare_public(request, [*ProgrammeFilter.base_filters, "page"])
     filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
     total, facets = filterset.counts()
     # A card shows its provider and category, nothing of the many-to-many relations.
@@ -63,6 +65,7 @@ def listing(index, request):
 
 
 def listing_calendar(index, request):
+    page_cache.declare_public(request, ProgrammeFilter.base_filters)
     filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
     return calendar_response(list(filterset.qs.select_related("provider")), index.slug, request)
 
@@ -81,6 +84,7 @@ def own_business(request):
 
 def questionnaire(index, request):
     """GET with answers shows the results (a bookmarkable, shareable URL); errors keep them."""
+    page_cache.declare_public(request, QuestionnaireForm.base_fields)
     today = timezone.localdate()
     answered = any(name in request.GET for name in QuestionnaireForm.base_fields)
     business = None if answered else own_business(request)

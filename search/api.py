@@ -6,8 +6,10 @@ from ninja import NinjaAPI, Query, Schema
 from businesses.open_data import router as businesses_open_data
 from home.open_data import LICENCE_TEXT
 from programmes.open_data import router as programmes_open_data
+from portal import page_cache
 from search import params, service
 from search.api_docs import PortalSwagger
+from search.views import DIRECTORY_PARAMS
 
 api = NinjaAPI(
     title="Ondernemersportaal – ondernemers en open data",
@@ -80,10 +82,12 @@ class DirectoryAnswer(Schema):
 def directory(request, filters: Query[DirectoryParams]):
     """Parameters may repeat (wijk, sector, taal). Bad values never give an error: they are
     ignored with a notice, clamped, or give an empty answer."""
+    page_cache.declare_public(request, DIRECTORY_PARAMS)
     return service.directory(params.parse(request.GET), request)
 
 
 @api.get("/directory/suggestions/", response=list[str], summary="Namen voor het zoekvak")
 def suggestions(request, q: str = ""):
     """Up to 8 business names matching what is typed (at least 2 characters)."""
+    page_cache.declare_public(request, ["q"])
     return service.suggestions(q)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from home.forms import SpamProtectedForm
+from portal import page_cache
 from portal.folding import fold
 from search import params, recording, service
 from search.models import QueryDayCount, SearchFeedback
@@ -22,6 +23,11 @@ from search.models import QueryDayCount, SearchFeedback
 logger = logging.getLogger(__name__)
 
 
+# What the directory reads of a query string (search/params.py), for the page cache.
+DIRECTORY_PARAMS = ("q", "wijk", "sector", "taal", "open_nu", "bij", "straal", "sort", "page")
+
+
+@page_cache.public(*DIRECTORY_PARAMS)
 def directory(request):
     query = params.parse(request.GET)
     first_page = query.page == 1  # asked for: the service may move a page past the end back
@@ -85,6 +91,7 @@ def feedback(request):
     return redirect(f"{reverse('directory')}?{urlencode({'q': request.POST.get('q', '')[:200]})}")
 
 
+@page_cache.public("q", "page")
 def site_search(request):
     """/zoeken/: the site's pages (Wagtail's search backend), in the visitor's language."""
     from django.core.paginator import Paginator

@@ -16,11 +16,11 @@ from businesses.validators import (
     validate_latitude,
     validate_longitude,
 )
-from home.routing import CachedViewRestrictionsMixin
+from home.routing import CachedViewRestrictionsMixin, PublicPageMixin
 from portal.folding import FoldedSearchMixin, FoldedText
 
 
-class NeighbourhoodIndexPage(FoldedSearchMixin, CachedViewRestrictionsMixin, Page):
+class NeighbourhoodIndexPage(FoldedSearchMixin, PublicPageMixin, CachedViewRestrictionsMixin, Page):
     """/wijken/: every neighbourhood with its number of published businesses, and a map."""
 
     introduction = RichTextField(_("inleiding"), features=["bold", "italic", "link"], blank=True)

@@ -19,6 +19,7 @@ from wagtail.search import index
 from businesses.models.taxonomy import NamedInLanguages
 from home.blocks import BaseStreamBlock
 from home.routing import CachedViewRestrictionsMixin
+from portal import page_cache
 from portal.folding import FoldedSearchMixin, FoldedText
 
 
@@ -331,6 +332,7 @@ class ProgrammePage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePage
         from programmes.counting import counted_page
         from programmes.taxonomy import facts
 
+        page_cache.declare_public(request)
         draft = getattr(request, "is_preview", False)
         response = self.render(
             request,
@@ -357,4 +359,5 @@ class ProgrammePage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePage
     def calendar(self, request):
         from programmes.calendar import calendar_response
 
+        page_cache.declare_public(request)
         return calendar_response([self], self.slug, request)

@@ -223,3 +223,52 @@ def test_the_pages_of_a_list_share_its_counts_and_a_new_business_counts_at_once(
         make_business("Toko Anatolia", sectors=["bakkerij"], languages=["tr"])
     html = client.get("/wijken/lombok/?taal=tr&page=1").content.decode()
     assert "Toko Anatolia" in html and "(2)" in html
+
+
+# Only what is declared public is stored ---------------------------------------------------------
+
+
+def test_a_query_string_the_page_does_not_read_makes_no_new_entry(client, lombok):
+    from django.core.cache import cache
+
+    assert visit(client, "/wijken/lombok/?taal=tr")[:2] == (200, "miss")
+    for junk in ("?taal=tr&junk=1", "?taal=tr&junk=2", "?junk=3&taal=tr", "?taal=tr&taal=tr"):
+        assert visit(client, f"/wijken/lombok/{junk}")[:2] == (200, "hit"), junk
+    assert not [key for key in cache._cache if "junk" in key]
+    # A parameter the page does read is a page of its own.
+    assert visit(client, "/wijken/lombok/?taal=ar")[:2] == (200, "miss")
+
+
+@pytest.fixture
+def mentor_link(entrepreneur):
+    from programmes.models import MatchRequest, Mentor, MentorMatch, Stage
+
+    request = MatchRequest.objects.create(
+        founder=entrepreneur, stage=Stage.objects.first(), goal="Meer klanten voor mijn kapsalon."
+    )
+    mentor = Mentor.objects.create(name="Ayla Kaya", email="ayla@example.nl", bio="Mentor.")
+    return MentorMatch.objects.create(request=request, mentor=mentor).token
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/tr", "/ar"])
+def test_a_mentors_page_is_never_stored_in_any_language(client, home, mentor_link, prefix):
+    path = f"{prefix}/mentor/koppeling/{mentor_link}/"
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response.headers
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+        assert "Meer klanten voor mijn kapsalon." in response.content.decode()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/tr", "/ar"])
+def test_pages_with_personal_data_say_so_in_every_language(client, home, entrepreneur, prefix):
+    from django.urls import reverse
+
+    client.force_login(entrepreneur)
+    paths = [reverse(name) for name in ("account_overview", "account_email", "account_delete")]
+    for path in [*paths, reverse("my_businesses"), reverse("mentor_request")]:
+        response = client.get(f"{prefix}{path}")
+        assert response.status_code == 200, (path, response.status_code)
+        cache_control = response["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, (path, cache_control)
