@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
+from wagtail.images.permissions import permission_policy as image_permissions
 
 from businesses import selfservice
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
@@ -211,9 +212,14 @@ def upload_problem(request):
 @never_cache
 @login_required
 def draft_photo(request, draft_id, image_id):
-    """A photo of a profile in progress, for its owner: drafts are not public, so their photos
-    are not linked by their media address (which is a random name, never shown)."""
-    draft = get_object_or_404(selfservice.drafts_of(request.user), pk=draft_id)
+    """A photo of a profile in progress, for its owner and for staff who may use the image
+    library: drafts are not public, so their photos are not linked by their media address
+    (which is a random name, never shown)."""
+    if image_permissions.user_has_permission(request.user, "choose"):
+        drafts = ProfileDraft.objects.all()
+    else:
+        drafts = selfservice.drafts_of(request.user)
+    draft = get_object_or_404(drafts, pk=draft_id)
     if image_id not in {p["image"] for p in selfservice.photos_of(draft)}:
         raise Http404
     image = get_object_or_404(selfservice.get_image_model(), pk=image_id)
