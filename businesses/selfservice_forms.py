@@ -212,7 +212,7 @@ class StoryForm(NoBidiControlsMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, name in story_languages():
+        for code, _language_name in story_languages():
             # Written in that language: the browser's spelling check and direction follow it.
             self.fields[f"story_{code}"] = forms.CharField(
                 label=_("Jouw verhaal in het %(language)s")

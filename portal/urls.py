@@ -14,7 +14,6 @@ from search import views as search_views
 from search.api import api
 
 
-
 def never_cached(urls):
     """The URLs of an app whose pages show personal data (django-allauth's account pages: the
     e-mail addresses, sessions): `never_cache` on each, so nobody stores them."""

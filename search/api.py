@@ -5,8 +5,8 @@ from ninja import NinjaAPI, Query, Schema
 
 from businesses.open_data import router as businesses_open_data
 from home.open_data import LICENCE_TEXT
-from programmes.open_data import router as programmes_open_data
 from portal import page_cache
+from programmes.open_data import router as programmes_open_data
 from search import params, service
 from search.api_docs import PortalSwagger
 from search.views import DIRECTORY_PARAMS

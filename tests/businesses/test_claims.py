@@ -154,7 +154,7 @@ def test_an_approved_claim_ends_the_former_owners_edits(
     """A opens an edit; C claims the business and staff approve; C submits an edit: whatever A
     posts afterwards reaches nobody, and C's edit stays with the moderators."""
     from businesses.models import ProfileDraft
-    from tests.businesses.test_selfservice import fill_in, start, step_url
+    from tests.businesses.test_selfservice import fill_in, step_url
 
     former, new = make_user("a@example.nl"), make_user("c@example.nl")
     business = make_business("Kapsalon Nour", owner=former, kvk_number="87654321")

@@ -23,7 +23,6 @@ from programmes.models import (
     Need,
     Stage,
 )
-
 from tests.helpers import download_my_data
 
 pytestmark = pytest.mark.django_db
