@@ -277,7 +277,9 @@ def businesses_json(request, wijk: str = "", page: str = "", per_page: str = "")
     except OpenDataError as error:
         return open_data.error_answer(error)
     values = queryset.values(*BUSINESS_VALUES)[current.slice]
-    return open_data.page_answer(request, current, business_rows(request, values, chosen))
+    return open_data.page_answer(
+        request, current, business_rows(request, values, chosen), ("wijk", "page", "per_page")
+    )
 
 
 @router.get(
@@ -398,7 +400,9 @@ def months_json(
         current = open_data.page_of(len(rows), page, per_page)
     except OpenDataError as error:
         return open_data.error_answer(error)
-    return open_data.page_answer(request, current, rows[current.slice])
+    return open_data.page_answer(
+        request, current, rows[current.slice], ("wijk", "van", "tot", "page", "per_page")
+    )
 
 
 @router.get(

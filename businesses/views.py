@@ -110,8 +110,6 @@ def neighbourhood_listing(request, neighbourhood):
         for b in businesses
         if b.has_location
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     context = neighbourhood.get_context(request)
     context.update(
         {
@@ -122,7 +120,7 @@ def neighbourhood_listing(request, neighbourhood):
             "page_sizes": PAGE_SIZES,
             "businesses": businesses,
             "total": paginator.count,
-            "query_string": query.urlencode(),
+            "query_string": page_cache.declared_query(request),
             "map": map_config(markers, boundary=neighbourhood.boundary),
             "figures": neighbourhood_figures(neighbourhood),
         }

@@ -14,6 +14,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from portal import parameters
+
 MINIMUM_SECONDS = 3
 MAXIMUM_AGE = 24 * 60 * 60
 SALT = "portal.spam-protected-form"
@@ -142,9 +144,11 @@ class SafeModelChoiceField(forms.ModelChoiceField):
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Django's, but an id too large for the database is an invalid choice, not a crash."""
+    """Django's, but an id too large for the database is an invalid choice, not a crash, and a
+    repeated id counts once (at most MAX_VALUES of them: portal.parameters)."""
 
     def _check_values(self, value):
+        value = parameters.distinct(value)
         if any(too_large_id(item) for item in value):
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"],

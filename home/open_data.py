@@ -24,12 +24,14 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import Schema
 from ninja.responses import Status
 
+from portal import page_cache
 from portal.spreadsheets import neutralise
 
 LICENCE_ID = "CC0-1.0"
@@ -203,13 +205,16 @@ def page_of(count, page, per_page):
     return result
 
 
-def page_answer(request, page, results):
-    """The JSON answer around one page of results."""
+def page_answer(request, page, results, params):
+    """The JSON answer around one page of results, for a view that reads the query parameters
+    `params`: the same for everyone, so the page cache may keep it, and its links to the next
+    and previous page carry those parameters only, each once."""
+    page_cache.declare_public(request, params)
 
     def link(number):
-        query = request.GET.copy()
-        query["page"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        query = [pair for pair in page_cache.query_pairs(request, params) if pair[0] != "page"]
+        query.append(("page", str(number)))
+        return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
 
     return {
         "licence": Licence(),
@@ -307,6 +312,7 @@ def csv_openapi(description):
 # The page -----------------------------------------------------------------------------------
 
 
+@page_cache.public()
 def open_data_page(request):
     """/open-data/: every dataset, its columns, its licence and its downloads."""
     return TemplateResponse(

@@ -34,6 +34,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
+from portal import parameters
 from portal.health import PROBE_PATHS
 
 VERSION_KEY = "page-cache-version"
@@ -180,12 +181,20 @@ def cacheable_response(response):
 
 
 def query_pairs(request, params=None):
-    """The query as (name, value) pairs, each once, in order; only `params` when given."""
+    """The query as (name, value) pairs, each once and at most MAX_VALUES of a name (as the
+    views read them: portal.parameters), in order; only `params` when given."""
     pairs = []
     for name, values in request.GET.lists():
         if params is None or name in params:
-            pairs += [(name, value) for value in dict.fromkeys(values)]
+            pairs += [(name, value) for value in parameters.distinct(values)]
     return pairs
+
+
+def declared_query(request, leave_out=("page",)):
+    """The query string of the parameters the view declared (`declare_public`), each value
+    once, for its links (the next page, a filter): what it does not read is not repeated."""
+    params = getattr(request, "page_cache_params", ())
+    return urlencode([pair for pair in query_pairs(request, params) if pair[0] not in leave_out])
 
 
 class AnonymousPageCacheMiddleware:

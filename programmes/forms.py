@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import NoBidiControlsMixin
+from portal.parameters import BoundedMultipleMixin
 from programmes.taxonomy import taxonomy
 
 
@@ -42,7 +43,7 @@ class ListChoiceField(ListChoiceMixin, forms.ChoiceField):
         return self.objects.get(super().clean(value))
 
 
-class ListMultipleChoiceField(ListChoiceMixin, forms.MultipleChoiceField):
+class ListMultipleChoiceField(ListChoiceMixin, BoundedMultipleMixin, forms.MultipleChoiceField):
     def clean(self, value):
         return [self.objects[item] for item in super().clean(value)]
 

@@ -197,7 +197,10 @@ def programmes_json(request, page: str = "", per_page: str = ""):
     except OpenDataError as error:
         return open_data.error_answer(error)
     return open_data.page_answer(
-        request, current, programme_rows(request, list(queryset[current.slice]))
+        request,
+        current,
+        programme_rows(request, list(queryset[current.slice])),
+        ("page", "per_page"),
     )
 
 

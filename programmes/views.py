@@ -41,8 +41,6 @@ def listing(index, request):
     programmes = filterset.qs.select_related("provider", "category")
     paginator = CountedPaginator(programmes, PAGE_SIZE, total)
     page = clamped_page(paginator, request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = index.get_context(request)
     context.update(
         {
@@ -56,7 +54,7 @@ def listing(index, request):
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "programmes": list(page),
             "total": total,
-            "query_string": query.urlencode(),
+            "query_string": page_cache.declared_query(request),
             "archive": filterset.archive,
             "today": timezone.localdate(),
         }

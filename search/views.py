@@ -32,8 +32,6 @@ def directory(request):
     query = params.parse(request.GET)
     first_page = query.page == 1  # asked for: the service may move a page past the end back
     answer = service.directory(query, request)
-    base = request.GET.copy()
-    base.pop("page", None)
     groups = [("wijk", _("Wijk")), ("sector", _("Sector")), ("taal", _("Gesproken taal"))]
     context = {
         "query": query,
@@ -42,7 +40,7 @@ def directory(request):
             {"name": name, "legend": legend, "options": answer["facets"][name]}
             for name, legend in groups
         ],
-        "query_string": base.urlencode(),
+        "query_string": page_cache.declared_query(request),
         "feedback_form": FeedbackForm(initial={"q": query.q, "count": answer["count"]}),
         "page_title": _("Ondernemers zoeken"),
     }

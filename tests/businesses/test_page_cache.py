@@ -272,3 +272,25 @@ def test_pages_with_personal_data_say_so_in_every_language(client, home, entrepr
         assert response.status_code == 200, (path, response.status_code)
         cache_control = response["Cache-Control"]
         assert "private" in cache_control and "no-store" in cache_control, (path, cache_control)
+
+
+def test_links_carry_only_what_the_page_reads_each_once(rf):
+    from portal import page_cache
+
+    request = rf.get("/wijken/lombok/?taal=tr&junk=1&taal=tr&taal=ar&page=2")
+    page_cache.declare_public(request, ["taal", "page"])
+    assert page_cache.declared_query(request) == "taal=tr&taal=ar"
+
+
+def test_open_data_pages_are_stored_and_link_without_what_they_do_not_read(
+    client, make_business
+):
+    for name in ("Bakkerij Noor", "Toko Anatolia"):
+        make_business(name)
+    first = client.get("/api/open-data/ondernemers/?per_page=1&junk=1&per_page=1")
+    assert first.status_code == 200 and first.headers.get("X-Page-Cache") is None
+    assert first.json()["next"].endswith("/api/open-data/ondernemers/?per_page=1&page=2")
+    assert visit(client, "/api/open-data/ondernemers/?per_page=1")[:2] == (200, "miss")
+    assert visit(client, "/api/open-data/ondernemers/?per_page=1&junk=2")[:2] == (200, "hit")
+    assert visit(client, "/open-data/")[:2] == (200, "miss")
+    assert visit(client, "/open-data/")[:2] == (200, "hit")
