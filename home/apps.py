@@ -8,7 +8,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import localize
-        from portal import page_cache
+        from portal import page_cache, spreadsheets
 
         page_cache.connect()  # in every process, also cron jobs such as publish_scheduled
         localize.connect()
+        spreadsheets.quote_admin_downloads()

@@ -26,7 +26,6 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from home import insight
-from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 LONGEST_RANGE_DAYS = 10 * 366
@@ -136,7 +135,6 @@ class ReportAccessMixin:
 
 class InsightReportView(
     ReportAccessMixin,
-    SafeSpreadsheetExportMixin,
     SpreadsheetExportMixin,
     WagtailAdminTemplateMixin,
     TemplateView,

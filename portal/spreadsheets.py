@@ -8,10 +8,12 @@ programs take as "this is text". Only text changes: -5 as a number stays a numbe
 stay dates.
 
 Every CSV and XLSX file the portal writes goes through `neutralise`: the open-data downloads
-(home.open_data), the admin's downloads through Wagtail's SpreadsheetExportMixin (with
-`SafeSpreadsheetExportMixin`) and the export of businesses (businesses.spreadsheet), whose
-import takes the quote off again with `restore`, so an exported file imports unchanged.
+(home.open_data), every admin download through Wagtail's SpreadsheetExportMixin
+(`quote_admin_downloads`) and the export of businesses (businesses.spreadsheet), whose import
+takes the quote off again with `restore`, so an exported file imports unchanged.
 """
+
+import functools
 
 # OWASP's list, and a line feed: an XLSX file is XML, which reads a carriage return back as a
 # line feed, so without it a quoted "\r..." would come back from an XLSX import as "'\n...".
@@ -32,9 +34,20 @@ def restore(value):
     return value
 
 
-class SafeSpreadsheetExportMixin:
-    """For admin views with Wagtail's SpreadsheetExportMixin (`list_export`): every cell of
-    their CSV and XLSX downloads passes through `neutralise`. Put it before the view class."""
+def quote_admin_downloads():
+    """Every admin download made with Wagtail's SpreadsheetExportMixin passes each cell through
+    `neutralise`: the portal's own lists and reports, and Wagtail's (site history, workflow
+    reports, locked pages), whose rows name businesses that entrepreneurs typed. Wagtail has
+    no setting for it, so its method is wrapped once, at start-up (home.apps)."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "quotes_formulas", False):
+        return
+
+    @functools.wraps(original)
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+        return neutralise(original(self, field, value, export_format))
+
+    preprocess_field_value.quotes_formulas = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

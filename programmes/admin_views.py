@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from portal.spreadsheets import SafeSpreadsheetExportMixin
 from programmes.models import ProgrammePage, expired_q
 
 STALE_AFTER = timedelta(days=183)
@@ -25,7 +24,7 @@ class ReasonColumn(Column):
         return ", ".join(reasons)
 
 
-class ProgrammesToCheckView(SafeSpreadsheetExportMixin, ReportView):
+class ProgrammesToCheckView(ReportView):
     page_title = _("Programma's nakijken")
     header_icon = "calendar-alt"
     index_url_name = "programmes_to_check"

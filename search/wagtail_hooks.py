@@ -5,22 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.insight import Report, register_report
-from portal.spreadsheets import SafeSpreadsheetExportMixin
 from search import insight
 from search.models import SearchFeedback
 
 
-class SearchFeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """The list and its downloads: visitors typed the queries and comments, so text that a
-    spreadsheet would run as a formula is written as text."""
-
-
 class SearchFeedbackViewSet(SnippetViewSet):
     model = SearchFeedback
-    index_view_class = SearchFeedbackIndexView
     icon = "search"
     menu_label = _("Reacties op zoeken")
     add_to_admin_menu = True

@@ -14,11 +14,11 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from businesses.admin_views import BusinessIndexView
 from home import insight
 from home.insight import Chart, Figure, Report
-from portal.spreadsheets import SafeSpreadsheetExportMixin, neutralise, restore
+from portal.spreadsheets import neutralise, restore
 from programmes.admin_views import ProgrammesToCheckView
 from search.models import QueryDayCount, SearchFeedback
 
@@ -118,8 +118,8 @@ def test_search_feedback_downloads_quote_what_visitors_typed(demo, moderator_cli
 
 
 def exporting_views():
-    """The admin views of the portal's own apps that download through Wagtail's
-    SpreadsheetExportMixin."""
+    """Every admin view that downloads through Wagtail's SpreadsheetExportMixin: the portal's
+    and Wagtail's own (site history, workflow reports, ...)."""
 
     def walk(patterns):
         for pattern in patterns:
@@ -130,24 +130,40 @@ def exporting_views():
 
     for callback in walk(get_resolver().url_patterns):
         view = getattr(callback, "view_class", None)
-        if view is None or not issubclass(view, SpreadsheetExportMixin):
-            continue
-        list_export = getattr(callback, "view_initkwargs", {}).get("list_export")
-        if not view.__module__.startswith("wagtail") or list_export:
+        if view is not None and issubclass(view, SpreadsheetExportMixin):
             yield view
 
 
-def test_every_export_of_the_portal_quotes_formulas():
+def test_every_admin_download_quotes_formulas():
     views = set(exporting_views())
-    assert ProgrammesToCheckView in views  # the walk finds them
-    unsafe = [
-        view
-        for view in views
-        if not issubclass(view, SafeSpreadsheetExportMixin)
-        # Writes the import's columns with businesses.spreadsheet, which quotes them itself.
-        and view is not BusinessIndexView
-    ]
-    assert unsafe == []
+    assert ProgrammesToCheckView in views and LogEntriesView in views  # the walk finds them
+    for view in views:
+        assert view().preprocess_field_value("title", "=1+2", "csv") == "'=1+2", view
     view = ProgrammesToCheckView()
-    assert view.preprocess_field_value("title", "=1+2", "csv") == "'=1+2"
     assert view.preprocess_field_value("deadline", date(2026, 1, 1), "xlsx") == date(2026, 1, 1)
+    assert view.preprocess_field_value("count", -5, "xlsx") == -5
+
+
+def test_wagtails_site_history_quotes_a_business_name(demo, moderator_client):
+    """Wagtail's own report names the businesses entrepreneurs made."""
+    from businesses.models import Business, NeighbourhoodIndexPage, NeighbourhoodPage
+    from tests.businesses.conftest import make_neighbourhood
+
+    index = NeighbourhoodIndexPage(title="Wijken", slug="wijken")
+    demo.root_page.add_child(instance=index)
+    lombok = make_neighbourhood(index, "Lombok")
+    business = Business(
+        name='=HYPERLINK("http://evil","x")',
+        neighbourhood=lombok,
+        street="Kanaalstraat",
+        house_number=1,
+        postcode="3531 CJ",
+    )
+    business.save()
+    business.save_revision(log_action=True)
+    assert NeighbourhoodPage.objects.exists()
+    response = moderator_client.get("/admin/reports/site-history/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    labels = [cell for row in rows for cell in row if "HYPERLINK" in cell]
+    assert labels and all(cell.startswith("'=") for cell in labels), labels
