@@ -7,6 +7,7 @@ profile and from every revision of it (ERASED). Profiles that were never publish
 claims are simply removed, and so are the photos the person uploaded that nothing else uses.
 """
 
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -14,6 +15,7 @@ from wagtail.log_actions import log
 from businesses import selfservice
 from businesses.models import Business, ClaimRequest, ProfileDraft
 from home.privacy import personal_data, photo_file_name, scrub_revisions
+from home.templatetags.bidi_tags import bdi
 
 HANDED_TO_STAFF = "businesses.handed_to_staff"
 
@@ -124,9 +126,13 @@ class BusinessData:
 
     @staticmethod
     def kept(user):
+        # The name in its own direction, as everywhere a name people typed is shown.
         return [
-            _("Van %(name)s bewaart de gemeente %(kept)s. Het profiel staat offline.")
-            % {"name": business.name, "kept": KEPT}
+            format_html(
+                _("Van {name} bewaart de gemeente {kept}. Het profiel staat offline."),
+                name=bdi(business.name),
+                kept=KEPT,
+            )
             for business in Business.objects.filter(owner=user, first_published_at__isnull=False)
         ]
 

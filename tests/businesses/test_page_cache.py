@@ -282,9 +282,7 @@ def test_links_carry_only_what_the_page_reads_each_once(rf):
     assert page_cache.declared_query(request) == "taal=tr&taal=ar"
 
 
-def test_open_data_pages_are_stored_and_link_without_what_they_do_not_read(
-    client, make_business
-):
+def test_open_data_pages_are_stored_and_link_without_what_they_do_not_read(client, make_business):
     for name in ("Bakkerij Noor", "Toko Anatolia"):
         make_business(name)
     first = client.get("/api/open-data/ondernemers/?per_page=1&junk=1&per_page=1")
