@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
-from wagtail.images.permissions import permission_policy as image_permissions
+from wagtail.permissions import policy_registry
 
 from businesses import selfservice
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
@@ -215,7 +215,8 @@ def draft_photo(request, draft_id, image_id):
     """A photo of a profile in progress, for its owner and for staff who may use the image
     library: drafts are not public, so their photos are not linked by their media address
     (which is a random name, never shown)."""
-    if image_permissions.user_has_permission(request.user, "choose"):
+    images = policy_registry.get_by_type(selfservice.get_image_model())
+    if images.user_has_permission(request.user, "choose"):
         drafts = ProfileDraft.objects.all()
     else:
         drafts = selfservice.drafts_of(request.user)
