@@ -15,6 +15,7 @@ from wagtail.models import ReferenceIndex, Revision, WorkflowState
 
 from businesses import selfservice_forms as forms
 from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours, ProfileDraft
+from businesses.notifications import notify_former_owner
 from home.privacy import record_consent
 
 
@@ -362,8 +363,6 @@ def move_ownership(business, new_owner, by):
     """Make `new_owner` the owner of `business` (an approved claim), completely: the former
     owner's edits in progress are closed and their submission waiting for a moderator is
     withdrawn, so nothing they post afterwards reaches moderation; they get an e-mail."""
-    from businesses.notifications import notify_former_owner
-
     former = business.owner
     Business.objects.filter(pk=business.pk).update(owner=new_owner)
     business.owner = new_owner
