@@ -364,6 +364,11 @@ def send_reminders(now=None):
         context = {"request": request, "match": match, "step": step}
         if step in (MatchRequest.REQUESTED, MatchRequest.PROPOSED):
             send_templated_email("programmes/email/reminder", context, staff_addresses())
+        elif match and not match.link_works(now):
+            # The mentor's link no longer opens the request: staff take it up instead.
+            send_templated_email(
+                "programmes/email/reminder", {**context, "link_expired": True}, staff_addresses()
+            )
         elif match and step in (MatchRequest.INTRODUCED, MentorMatch.ACCEPTED):
             send_templated_email("programmes/email/reminder", context, [match.mentor.email])
         else:

@@ -765,3 +765,17 @@ def test_two_staff_members_recalculating_at_once_both_succeed(
         thread.join(10)
     assert errors == []
     assert match_request.proposals.count() == 3
+
+
+def test_a_reminder_never_sends_a_link_that_no_longer_works(
+    founder_client, moderator, neighbourhoods, mentors, settings
+):
+    match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
+    long_ago = timezone.now() - timedelta(days=settings.MENTOR_LINK_DAYS + 1)
+    MentorMatch.objects.filter(pk=match.pk).update(created_at=long_ago)
+    MatchRequest.objects.filter(pk=match.request.pk).update(updated_at=long_ago)
+    mail.outbox.clear()
+    call_command("send_match_reminders", stdout=io.StringIO())
+    assert [m.to for m in mail.outbox] == [["moderator@gemeente.nl"]]
+    assert match.token not in mail.outbox[0].body
+    assert f"/admin/mentoraanvragen/{match.request.pk}/" in mail.outbox[0].body
