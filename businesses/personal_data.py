@@ -138,35 +138,29 @@ class BusinessData:
 
     @staticmethod
     def erase(user, request):
-        image_ids = [
-            p["image"]
-            for d in ProfileDraft.objects.filter(owner=user)
-            for p in selfservice.photos_of(d)
-        ]
-        ProfileDraft.objects.filter(owner=user).delete()
-        ClaimRequest.objects.filter(user=user).delete()
-        image_ids += list(
+        # Photos in drafts and profiles that the person did not upload are not theirs to take.
+        own_photos = set(
             get_image_model().objects.filter(uploaded_by_user=user).values_list("pk", flat=True)
         )
+        ProfileDraft.objects.filter(owner=user).delete()
+        ClaimRequest.objects.filter(user=user).delete()
         for business in Business.objects.filter(owner=user):
             if business.first_published_at is None:
                 business.delete()  # with its revisions
                 continue
-            hand_to_staff(business, user)
-        selfservice.delete_unused_images(image_ids, user)
+            hand_to_staff(business, own_photos)
+        selfservice.delete_unused_images(own_photos, user)
 
 
-def hand_to_staff(business, former_owner):
+def hand_to_staff(business, own_photos):
     """Take a published profile offline, without an owner and without what leads to the
-    owner (in the profile and in all its revisions), and say so in Wagtail's log."""
+    owner (in the profile and in all its revisions, with the photos they uploaded: the ids
+    `own_photos`), and say so in Wagtail's log."""
     state = selfservice.workflow_state_of(business)
     if state and state.status in (state.STATUS_IN_PROGRESS, state.STATUS_NEEDS_CHANGES):
         state.cancel(user=None)
     if business.live:
         business.unpublish(user=None, log_action=True)
-    own_photos = set(
-        get_image_model().objects.filter(uploaded_by_user=former_owner).values_list("pk", flat=True)
-    )
     scrub_revisions(
         business,
         ERASED,

@@ -73,14 +73,14 @@ def route_below(home, request, path_components):
 
 class PublicPageMixin:
     """A page that every visitor without a session sees the same, in every language: the page
-    cache may keep it (portal.page_cache), with the query parameters in `cache_params`. A
-    routable page declares each route itself (a list reads its filters, a form is not kept)."""
+    cache may keep it (portal.page_cache), with the query parameters in `cache_params`. (A
+    routable page does not take it: it declares each route instead, as a list reads its
+    filters and a form is not kept.)"""
 
     cache_params = ()
 
     def serve(self, request, *args, **kwargs):
-        if not hasattr(self, "resolve_subpage"):  # RoutablePageMixin's
-            page_cache.declare_public(request, self.cache_params)
+        page_cache.declare_public(request, self.cache_params)
         return super().serve(request, *args, **kwargs)
 
 

@@ -9,7 +9,6 @@ from portal import page_cache
 from programmes.open_data import router as programmes_open_data
 from search import params, service
 from search.api_docs import PortalSwagger
-from search.views import DIRECTORY_PARAMS
 
 api = NinjaAPI(
     title="Ondernemersportaal – ondernemers en open data",
@@ -82,7 +81,7 @@ class DirectoryAnswer(Schema):
 def directory(request, filters: Query[DirectoryParams]):
     """Parameters may repeat (wijk, sector, taal). Bad values never give an error: they are
     ignored with a notice, clamped, or give an empty answer."""
-    page_cache.declare_public(request, DIRECTORY_PARAMS)
+    page_cache.declare_public(request, params.NAMES)
     return service.directory(params.parse(request.GET), request)
 
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.parameters import distinct
 
+# What `parse` reads of a query string (the page cache keys a directory page on these).
+NAMES = ("q", "wijk", "sector", "taal", "open_nu", "bij", "straal", "sort", "page")
 PAGE_SIZE = 20
 MAX_PAGE = 500  # beyond this nobody is browsing; deep pages are costly on every engine
 MAX_QUERY = 200

@@ -23,11 +23,7 @@ from search.models import QueryDayCount, SearchFeedback
 logger = logging.getLogger(__name__)
 
 
-# What the directory reads of a query string (search/params.py), for the page cache.
-DIRECTORY_PARAMS = ("q", "wijk", "sector", "taal", "open_nu", "bij", "straal", "sort", "page")
-
-
-@page_cache.public(*DIRECTORY_PARAMS)
+@page_cache.public(*params.NAMES)
 def directory(request):
     query = params.parse(request.GET)
     first_page = query.page == 1  # asked for: the service may move a page past the end back

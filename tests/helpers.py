@@ -34,3 +34,17 @@ def download_my_data(client):
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
     return json.loads(files.pop("mijn-gegevens.json")), files
+
+
+def url_patterns(patterns=None, prefix="", groups=0):
+    """Every URL pattern of the site as (route, number of parameters, pattern), including
+    those inside includes."""
+    from django.urls import URLResolver, get_resolver
+
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        count = groups + pattern.pattern.regex.groups
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from url_patterns(pattern.url_patterns, route, count)
+        else:
+            yield route, count, pattern

@@ -18,32 +18,22 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from programmes.models import MatchRequest, Mentor, MentorMatch, Stage
 from tests.businesses.conftest import make_neighbourhood
-from tests.helpers import image_bytes
+from tests.helpers import image_bytes, url_patterns
 
 ROLES = ("anonymous", "other", "owner", "mentor", "staff")
 LANGUAGES = ("nl", "en", "tr", "ar")
 LOGIN = "login"  # a redirect to the log-in page
 
 
-def walk(patterns, prefix="", groups=0):
-    for pattern in patterns:
-        count = groups + pattern.pattern.regex.groups
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from walk(pattern.url_patterns, route, count)
-        else:
-            yield route, pattern.name, count
-
-
 def urls_with_a_parameter():
-    return [(route, name) for route, name, count in walk(get_resolver().url_patterns) if count]
+    return [(route, pattern.name) for route, count, pattern in url_patterns() if count]
 
 
 @dataclass

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -21,6 +20,7 @@ from home.insight import Chart, Figure, Report
 from portal.spreadsheets import neutralise, restore
 from programmes.admin_views import ProgrammesToCheckView
 from search.models import QueryDayCount, SearchFeedback
+from tests.helpers import url_patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -120,16 +120,8 @@ def test_search_feedback_downloads_quote_what_visitors_typed(demo, moderator_cli
 def exporting_views():
     """Every admin view that downloads through Wagtail's SpreadsheetExportMixin: the portal's
     and Wagtail's own (site history, workflow reports, ...)."""
-
-    def walk(patterns):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns)
-            else:
-                yield pattern.callback
-
-    for callback in walk(get_resolver().url_patterns):
-        view = getattr(callback, "view_class", None)
+    for _route, _count, pattern in url_patterns():
+        view = getattr(pattern.callback, "view_class", None)
         if view is not None and issubclass(view, SpreadsheetExportMixin):
             yield view
 
