@@ -8,7 +8,7 @@ from django.core import mail
 
 from tests.conftest import PASSWORD
 
-from .conftest import axe_violations
+from .conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -110,6 +110,14 @@ def test_from_request_to_completed_match(demo_site, browser):
     assert response.status == 410 and "Deze link werkt niet meer" in mentor.content()
     assert request.goal not in mentor.content()
     found["mentor: link afgelopen"] = axe_violations(mentor)
+    for language, prefix in (("nl", ""), ("ar", "/ar")):
+        for width in (375, 1280):
+            mentor.set_viewport_size({"width": width, "height": 800})
+            assert mentor.goto(f"{demo_site.url}{prefix}{link}").status == 410
+            assert mentor.locator("html").get_attribute("lang") == language
+            assert request.goal not in mentor.content()
+            found[f"mentor: link afgelopen ({language}, {width})"] = axe_violations(mentor)
+            save_screenshot(mentor, f"mentor-link-afgelopen-{language}-{width}")
     mentor.goto(demo_site.url + "/mentor/koppeling/verzonnen-link/")
     found["mentor: onbekende link"] = axe_violations(mentor)
     assert found == {name: [] for name in found}

@@ -111,6 +111,16 @@ def test_a_stranger_cannot_open_someone_elses_draft_photo(demo_site, browser, ma
     image = page.get_by_role("img", name="De etalage")
     assert image.evaluate("img => img.complete && img.naturalWidth") == 320
     src = image.get_attribute("src")
+    # The owner sees it on the step, on a phone and a desktop, in Dutch and Arabic.
+    for language, prefix in (("nl", ""), ("ar", "/ar")):
+        for width in (375, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{demo_site.url}{prefix}/mijn-bedrijf/profiel/{draft.pk}/fotos/")
+            assert page.locator("html").get_attribute("lang") == language
+            shown = page.locator(f'img[src="{prefix}{src}"], img[src="{src}"]').first
+            assert shown.evaluate("img => img.complete && img.naturalWidth") == 320
+            assert axe_violations(page) == []
+            save_screenshot(page, f"foto-van-concept-{language}-{width}")
 
     other = browser.new_context(locale="nl-NL").new_page()
     log_in(other, demo_site.url, "nour@example.nl", PASSWORD)
