@@ -41,6 +41,16 @@ def notify_staff_of_report(report):
     send_templated_email("businesses/email/report", {"report": report}, moderator_addresses())
 
 
+def send_claim_code(claim, code):
+    """The one-time code, to the address the listing shows (never to the claimant's own, unless
+    it is the same): whoever reads that mailbox speaks for the business."""
+    send_templated_email(
+        "businesses/email/claim_code",
+        {"claim": claim, "code": code, "hours": int(claim.CODE_VALID.total_seconds() // 3600)},
+        [claim.code_sent_to],
+    )
+
+
 def notify_moderators_of_claim(claim):
     send_templated_email(
         "businesses/email/moderators_claim", {"claim": claim}, moderator_addresses()

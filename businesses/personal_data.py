@@ -112,11 +112,17 @@ class BusinessData:
                 for d in ProfileDraft.objects.filter(owner=user)
             ],
             # The claims as the person made them; the staff's reasons are the staff's words.
+            # A document sent with a claim is the person's own file: the export says whether
+            # the portal still holds it (until staff decide), not its content.
             "claims": [
                 {
                     "business": c.business.name,
                     "kvk_number": c.kvk_number,
                     "message": c.message,
+                    "verification": c.verification,
+                    "code_sent_to": c.code_sent_to,
+                    "email_verified_at": c.email_verified_at and c.email_verified_at.isoformat(),
+                    "document_held": bool(c.document),
                     "status": c.status,
                     "created_at": c.created_at.isoformat(),
                 }
@@ -143,7 +149,7 @@ class BusinessData:
             get_image_model().objects.filter(uploaded_by_user=user).values_list("pk", flat=True)
         )
         ProfileDraft.objects.filter(owner=user).delete()
-        ClaimRequest.objects.filter(user=user).delete()
+        ClaimRequest.objects.filter(user=user).delete()  # with their documents (post_delete)
         for business in Business.objects.filter(owner=user):
             if business.first_published_at is None:
                 business.delete()  # with its revisions

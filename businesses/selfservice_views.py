@@ -1,18 +1,16 @@
-"""Entrepreneurs' own pages: "Mijn bedrijf", the step-by-step profile form, claims.
+"""Entrepreneurs' own pages: "Mijn bedrijf" and the step-by-step profile form (claims:
+claim_views.py).
 
 Every view looks things up through the signed-in user, so other people's businesses, drafts,
 photos and claims give 404. These pages show personal data: nobody may store them
 (`never_cache`: Cache-Control private, no-store).
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -20,10 +18,6 @@ from wagtail.permissions import policy_registry
 
 from businesses import selfservice
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
-from businesses.notifications import notify_moderators_of_claim
-from businesses.validators import validate_kvk_number
-from home.forms import SpamProtectedForm
-from home.privacy import consent_text, record_consent
 
 
 @never_cache
@@ -258,56 +252,3 @@ def submit_step(request, draft, current, previous):
         sectors=chosen.get("sectors", []), languages=chosen.get("languages", []),
         neighbourhood=NeighbourhoodPage.objects.filter(pk=draft.data.get("basis", {}).get("neighbourhood")).first(),
     )  # fmt: skip
-
-
-class ClaimForm(SpamProtectedForm):
-    kvk_number = forms.CharField(
-        label=gettext_lazy("KvK-nummer van het bedrijf"),
-        max_length=8,
-        validators=[validate_kvk_number],
-        help_text=gettext_lazy("8 cijfers. Zo kunnen we controleren dat het jouw bedrijf is."),
-    )
-    message = forms.CharField(
-        label=gettext_lazy("Toelichting"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy("Bijvoorbeeld: sinds wanneer je eigenaar bent."),
-    )
-    consent = forms.BooleanField(label=consent_text("business_claim"))
-
-
-@login_required
-def claim_business(request, business_id):
-    business = get_object_or_404(Business, pk=business_id, live=True)
-    if business.owner_id == request.user.pk:
-        messages.info(request, _("Dit bedrijf staat al op jouw naam."))
-        return redirect("my_businesses")
-    form = ClaimForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if is_ratelimited(request, group="business-claim", key="user", rate="5/d", increment=True):
-            form.add_error(None, _("Je hebt al veel claims gedaan. Probeer het morgen opnieuw."))
-        else:
-            try:
-                with transaction.atomic():
-                    claim = ClaimRequest.objects.create(
-                        business=business, user=request.user,
-                        kvk_number=form.cleaned_data["kvk_number"], message=form.cleaned_data["message"],
-                    )  # fmt: skip
-                    record_consent(request.user, "business_claim")
-            except IntegrityError:
-                messages.info(request, _("Je claim op dit bedrijf wordt al behandeld."))
-                return redirect("my_businesses")
-            notify_moderators_of_claim(claim)
-            messages.success(
-                request,
-                _("Je claim is verstuurd. Je krijgt bericht zodra de gemeente hem heeft bekeken."),
-            )
-            return redirect("my_businesses")
-    if form.is_bound and not form.is_valid():
-        form.refresh_timestamp()
-    return render(
-        request,
-        "businesses/selfservice/claim.html",
-        {"form": form, "business": business, "page_title": _("Dit is mijn bedrijf")},
-    )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from businesses import claim_views
 from businesses import selfservice_views as views
 
 urlpatterns = [
@@ -13,5 +14,5 @@ urlpatterns = [
         "profiel/<int:draft_id>/foto/<int:image_id>/", views.draft_photo, name="profile_draft_photo"
     ),
     path("<int:business_id>/bewerken/", views.edit_profile, name="profile_edit"),
-    path("claimen/<int:business_id>/", views.claim_business, name="business_claim"),
+    path("claimen/<int:business_id>/", claim_views.claim_business, name="business_claim"),
 ]

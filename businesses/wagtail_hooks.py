@@ -26,7 +26,7 @@ from businesses import closing
 from businesses import insight as business_insight
 from businesses.admin_views import BusinessImportView, BusinessIndexView
 from businesses.bulk_actions import PublishBulkAction, UnpublishBulkAction
-from businesses.claims_admin import ClaimViewSet
+from businesses.claims_admin import ClaimViewSet, PendingClaimsPanel
 from businesses.models import Business, Language, NeighbourhoodPage, OutdatedInfoReport, Sector
 from businesses.models.business import CLOSED, REOPENED
 from businesses.personal_data import HANDED_TO_STAFF
@@ -232,6 +232,12 @@ for action in (PublishBulkAction, UnpublishBulkAction):
 
 hooks.register("register_snippet_action_menu_item", closing.action_menu_item)
 hooks.register("register_snippet_listing_buttons", closing.listing_buttons)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_claims_panel(request, panels):
+    if panel := PendingClaimsPanel.for_user(request.user):
+        panels.append(panel)
 
 
 @hooks.register("register_log_actions")

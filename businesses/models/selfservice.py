@@ -1,9 +1,16 @@
 """What entrepreneurs do themselves: a profile in progress, a claim on an existing listing, and
 the moderation task that reviews their submissions."""
 
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
@@ -54,8 +61,32 @@ class ProfileDraft(models.Model):
         return str(self)
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files nobody may fetch by address (PRIVATE_MEDIA_ROOT, never served under MEDIA_URL):
+    a view that checks who asks hands them out."""
+
+    def url(self, name):
+        raise ValueError("Private files have no public address.")
+
+
+def private_storage():
+    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+def claim_document_name(instance, filename):
+    """A random name: the claimant's own file name may say who they are."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"claims/{secrets.token_hex(16)}.{extension}"
+
+
 class ClaimRequest(models.Model):
-    """ "Dit is mijn bedrijf": someone asks to become the owner of an existing listing."""
+    """ "Dit is mijn bedrijf": someone asks to become the owner of an existing listing.
+
+    The claimant proves it in one of two ways (`verification`): a one-time code sent to the
+    e-mail address the listing shows, typed back on the claim page; or, where the listing has no
+    e-mail address (or the claimant cannot read it), a document (a KvK extract) that staff look
+    at. The claim reaches staff (`submitted_at`) once either is done; staff then decide.
+    """
 
     PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
     STATUSES = [
@@ -63,6 +94,15 @@ class ClaimRequest(models.Model):
         (APPROVED, _("goedgekeurd")),
         (REJECTED, _("afgewezen")),
     ]
+    EMAIL, DOCUMENT = "email", "document"
+    VERIFICATIONS = [
+        (EMAIL, _("code naar het e-mailadres van de vermelding")),
+        (DOCUMENT, _("document")),
+    ]
+    # The one-time code: 6 digits, valid a day, 5 tries; kept as an HMAC with SECRET_KEY.
+    CODE_DIGITS = 6
+    CODE_VALID = timedelta(hours=24)
+    CODE_ATTEMPTS = 5
 
     business = models.ForeignKey(
         "businesses.Business",
@@ -76,8 +116,24 @@ class ClaimRequest(models.Model):
         on_delete=models.CASCADE,
         related_name="business_claims",
     )
-    kvk_number = models.CharField(_("KvK-nummer"), max_length=8)
+    kvk_number = models.CharField(_("opgegeven KvK-nummer"), max_length=8, blank=True)
     message = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    verification = models.CharField(
+        _("bevestiging"), max_length=10, choices=VERIFICATIONS, blank=True
+    )
+    code_sent_to = models.EmailField(_("code gestuurd naar"), blank=True)
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    code_sent_at = models.DateTimeField(_("code gestuurd op"), null=True, blank=True)
+    code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    email_verified_at = models.DateTimeField(_("e-mailadres bevestigd op"), null=True, blank=True)
+    document = models.FileField(
+        _("document"),
+        storage=private_storage,
+        upload_to=claim_document_name,
+        blank=True,
+        help_text=_("Wordt verwijderd zodra over de claim is besloten."),
+    )
+    submitted_at = models.DateTimeField(_("bij de gemeente sinds"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
     staff_comment = models.TextField(
         _("toelichting van de gemeente"),
@@ -111,11 +167,93 @@ class ClaimRequest(models.Model):
         return f"{self.business} ← {self.user}"
 
     @property
-    def kvk_matches(self):
-        return bool(self.business.kvk_number) and self.business.kvk_number == self.kvk_number
+    def is_verified(self):
+        """Whether the claimant proved something: the code from the listing's address, or a
+        document for staff to read."""
+        return self.email_verified_at is not None or bool(self.document)
+
+    @property
+    def verification_label(self):
+        """How the claim is verified, in staff's words."""
+        if self.email_verified_at:
+            return _("e-mailadres van de vermelding bevestigd")
+        if self.document:
+            return _("document, controleer het")
+        if self.verification == self.DOCUMENT:
+            return _("document (na het besluit verwijderd)")
+        if self.verification == self.EMAIL:
+            return _("wacht op de code")
+        return _("niet bevestigd")
+
+    # The one-time code ------------------------------------------------------------------------
+
+    def _code_digest(self, code):
+        return salted_hmac("businesses.claim-code", f"{self.pk}:{code}").hexdigest()
+
+    def new_code(self, address):
+        """A fresh code for `address` (the listing's e-mail), replacing any earlier one; returns
+        the code, which is kept only as an HMAC."""
+        code = f"{secrets.randbelow(10**self.CODE_DIGITS):0{self.CODE_DIGITS}d}"
+        self.verification = self.EMAIL
+        self.code_sent_to = address
+        self.code_hash = self._code_digest(code)
+        self.code_sent_at = timezone.now()
+        self.code_attempts = 0
+        self.save(
+            update_fields=[
+                "verification", "code_sent_to", "code_hash", "code_sent_at", "code_attempts"
+            ]
+        )  # fmt: skip
+        return code
+
+    def check_code(self, code):
+        """The result: "ok", "wrong", "expired" or "too_many" (also without a code). Each
+        try counts, in one UPDATE, so tries at the same moment cannot pass the limit."""
+        if not self.code_hash or self.code_attempts >= self.CODE_ATTEMPTS:
+            return "too_many"
+        counted = (
+            type(self)
+            .objects.filter(
+                pk=self.pk, code_hash=self.code_hash, code_attempts__lt=self.CODE_ATTEMPTS
+            )
+            .update(code_attempts=models.F("code_attempts") + 1)
+        )
+        if not counted:
+            return "too_many"
+        self.code_attempts += 1
+        if timezone.now() > self.code_sent_at + self.CODE_VALID:
+            return "expired"
+        if self.code_sent_to.lower() != self.business.email.lower():
+            return "expired"  # the listing's address changed since: the code proves nothing
+        if not constant_time_compare(self._code_digest(code), self.code_hash):
+            return "wrong"
+        now = timezone.now()
+        self.code_hash = ""
+        self.email_verified_at = now
+        self.submitted_at = now
+        self.save(update_fields=["code_hash", "email_verified_at", "submitted_at"])
+        return "ok"
+
+    @property
+    def attempts_left(self):
+        return max(self.CODE_ATTEMPTS - self.code_attempts, 0)
+
+    def attach_document(self, upload):
+        self.delete_document()
+        self.verification = self.DOCUMENT
+        self.document = upload
+        self.code_hash = ""
+        self.submitted_at = timezone.now()
+        self.save()
+
+    def delete_document(self):
+        if self.document:
+            self.document.delete(save=False)
+            self.document = ""
 
     def decide(self, approve, user, comment=""):
-        """Approve (the requester becomes the owner) or reject; e-mails the requester."""
+        """Approve (the requester becomes the owner) or reject; e-mails the requester. The
+        document, read by now, is deleted."""
         # businesses.selfservice imports the models.
         from businesses.notifications import notify_claim_decided
         from businesses.selfservice import move_ownership
@@ -124,10 +262,19 @@ class ClaimRequest(models.Model):
         self.decided_by = user
         self.decided_at = timezone.now()
         self.staff_comment = comment
+        self.code_hash = ""
+        self.delete_document()
         self.save()
         if approve:
             move_ownership(self.business, self.user, by=user)
         notify_claim_decided(self)
+
+
+@receiver(post_delete, sender=ClaimRequest)
+def delete_claim_document(sender, instance, **kwargs):
+    """A claim deleted (account erased, business deleted) takes its document along."""
+    if instance.document:
+        instance.document.delete(save=False)
 
 
 class ProfileReviewTask(AbstractGroupApprovalTask):

@@ -168,6 +168,9 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
+# Files only staff may read (documents sent with a claim): outside MEDIA_ROOT, never served by
+# address; views that check who asks hand them out. Back it up with the database.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
