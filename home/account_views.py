@@ -32,9 +32,19 @@ class LanguageForm(NoBidiControlsMixin, forms.Form):
     )
 
 
+class NameForm(NoBidiControlsMixin, forms.Form):
+    first_name = forms.CharField(
+        label=_("Je voornaam"),
+        max_length=150,
+        required=False,
+        help_text=_("Niet verplicht. Een mentor ziet je voornaam als je hulp vraagt."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+
 @never_cache
 @login_required
-def overview(request, language_form=None):
+def overview(request, language_form=None, name_form=None):
     initial = {"language": chosen_language(request.user)}
     return render(
         request,
@@ -42,8 +52,22 @@ def overview(request, language_form=None):
         {
             "page_title": _("Mijn account"),
             "language_form": language_form or LanguageForm(initial=initial, auto_id="taal_%s"),
+            "name_form": name_form
+            or NameForm(initial={"first_name": request.user.first_name}, auto_id="naam_%s"),
         },
     )
+
+
+@login_required
+@require_POST
+def change_name(request):
+    form = NameForm(request.POST, auto_id="naam_%s")
+    if not form.is_valid():
+        return overview(request, name_form=form)
+    request.user.first_name = form.cleaned_data["first_name"].strip()
+    request.user.save(update_fields=["first_name"])
+    messages.success(request, _("Je voornaam is opgeslagen."))
+    return redirect("account_overview")
 
 
 @login_required

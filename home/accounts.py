@@ -3,9 +3,11 @@ account is stored whole or not at all."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
+from django import forms
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from home.forms import NoBidiControlsMixin
 from home.languages import choose_language, languages_of
@@ -48,7 +50,19 @@ class AtomicSignupForm(NoBidiControlsMixin, SignupForm):
     table). A database that goes away in between (a restart, a failover, as in `make soak`)
     would keep an account without its address record, half a sign-up that the person cannot
     finish (the address was never recorded to verify) nor repeat (the e-mail is taken). One
-    transaction keeps both or neither."""
+    transaction keeps both or neither.
+
+    The first name is asked, not required: a mentor sees it with a request (the consent text
+    says so); allauth's adapter stores it on the User (save_user reads `first_name`)."""
+
+    first_name = forms.CharField(
+        label=_("Je voornaam"),
+        max_length=150,
+        required=False,
+        help_text=_("Niet verplicht. Een mentor ziet je voornaam als je hulp vraagt."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    field_order = ["first_name", "email", "password1", "password2"]
 
     def save(self, request):
         with transaction.atomic():

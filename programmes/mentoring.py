@@ -2,6 +2,7 @@
 the introduction, the mentor's answer, the intake, the feedback at the end. Every step is a
 MatchEvent and sends its e-mails (through the tasks framework)."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -25,6 +26,12 @@ from programmes.models import (
 )
 
 BUSY = [MentorMatch.INTRODUCED, MentorMatch.ACCEPTED, MentorMatch.ACTIVE]
+
+# What the founder is promised ("binnen vijf werkdagen hoor je van ons"): the request is sent to a
+# mentor within this many working days (Monday to Friday). Past it, staff see it as overdue.
+PROMISED_WORKING_DAYS = 5
+# Steps in which the request waits for staff to send it to a mentor.
+WAITING_ON_STAFF = (MatchRequest.REQUESTED, MatchRequest.PROPOSED)
 
 
 # From the database to the engine's plain data ----------------------------------------------
@@ -154,7 +161,12 @@ def submit(request, founder):
     contact = contact_for(request)
     send_templated_email(
         "programmes/email/founder_received",
-        {"request": request, "contact": contact, "found": bool(proposals)},
+        {
+            "request": request,
+            "contact": contact,
+            "found": bool(proposals),
+            "days": PROMISED_WORKING_DAYS,
+        },
         [founder.email],
     )
     template = (
@@ -202,6 +214,35 @@ def confirm(request, user, mentor_ids, note=""):
 
 class CannotIntroduce(Exception):
     pass
+
+
+def can_propose(request, now=None):
+    """Staff can send the request to a mentor: it waits for them, or the mentor who was asked
+    never answered and their link no longer works."""
+    if request.status in WAITING_ON_STAFF:
+        return True
+    match = request.current_match
+    return (
+        request.status == MatchRequest.INTRODUCED
+        and match is not None
+        and match.status == MentorMatch.INTRODUCED
+        and not match.link_works(now)
+    )
+
+
+@transaction.atomic
+def propose_to_mentor(request, user, mentor_ids, note=""):
+    """Staff's one step in the queue: their choice of mentors, in order, and the first who has
+    room gets the e-mail with the link at once (the founder hears too). Nothing changes when
+    none of them has room (CannotIntroduce)."""
+    unanswered = request.current_match
+    if unanswered is not None and unanswered.status == MentorMatch.INTRODUCED:
+        # Their link has expired (can_propose): the introduction ends unanswered.
+        unanswered.status = MentorMatch.CLOSED
+        unanswered.updated_at = timezone.now()
+        unanswered.save(update_fields=["status", "updated_at"])
+    confirm(request, user, mentor_ids, note)
+    return introduce(request, user)
 
 
 @transaction.atomic
@@ -307,10 +348,10 @@ def close(request, user, reason, label=None):
 
 
 @transaction.atomic
-def submit_mentor_change(mentor, form, user):
-    """A mentor's own change becomes a revision in moderation; the live entry stays as it is."""
-    for name in ("expertise", "languages", "sectors", "stages", "neighbourhoods"):
-        getattr(mentor, name).set(form.cleaned_data[name])
+def submit_mentor_change(mentor, user):
+    """A mentor's own change becomes a revision in moderation; the live entry stays as it is.
+    `mentor` is the form's unsaved instance, its many-to-many fields set in memory
+    (SavesParentalManyToManyMixin), which the revision holds."""
     revision = mentor.save_revision(user=user, log_action=True)
     workflow = mentor.get_workflow()
     state = mentor.current_workflow_state
@@ -322,6 +363,143 @@ def submit_mentor_change(mentor, form, user):
         revision.publish(user=user)
     send_templated_email(
         "programmes/email/staff_mentor_change", {"mentor": mentor}, staff_addresses()
+    )
+
+
+# Where a request stands ----------------------------------------------------------------------
+
+
+def is_overdue(request, today=None):
+    """The request still waits for staff after the promised working days."""
+    today = today or timezone.localdate()
+    since = timezone.localtime(request.updated_at).date()
+    return (
+        request.status in WAITING_ON_STAFF
+        and working_days_between(since, today) > PROMISED_WORKING_DAYS
+    )
+
+
+def waiting_on_staff():
+    """The requests staff have to send to a mentor, the longest waiting (the overdue) first."""
+    return (
+        MatchRequest.objects.filter(status__in=WAITING_ON_STAFF)
+        .select_related("founder", "stage", "neighbourhood")
+        .order_by("updated_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class FounderState:
+    """Where the founder's request stands, in words: a short status, what has happened and
+    what happens next."""
+
+    key: str
+    label: str
+    happened: str
+    next: str
+
+
+def founder_state(request, match=None, now=None):
+    """One state per step, so the founder's page never says "once the mentor says yes" beside a
+    timeline where the mentor said yes."""
+    match = match if match is not None else request.current_match
+    days = {"days": PROMISED_WORKING_DAYS}
+    if request.status == MatchRequest.CLOSED:
+        return FounderState(
+            "closed",
+            _("gestopt"),
+            _("Deze aanvraag is gestopt."),
+            _("Wil je toch weer hulp? Vraag gerust opnieuw een mentor aan."),
+        )
+    if request.status == MatchRequest.COMPLETED:
+        return FounderState(
+            "completed",
+            _("afgerond"),
+            _("Jullie hebben de begeleiding afgerond en allebei verteld hoe het ging."),
+            _("Er hoeft niets meer te gebeuren. Dank je wel, en veel succes!"),
+        )
+    if request.status == MatchRequest.ACTIVE and match is not None:
+        if match.founder_rating:
+            return FounderState(
+                "active-rated",
+                _("bijna afgerond"),
+                _("Je hebt verteld hoe het ging. Dank je wel!"),
+                _("We wachten nog op de reactie van je mentor. Daarna is het afgerond."),
+            )
+        return FounderState(
+            "active",
+            _("loopt"),
+            _("Jullie hebben een eerste gesprek gehad en afspraken gemaakt."),
+            _("Zijn jullie klaar? Vertel hieronder hoe het ging, dan ronden we af."),
+        )
+    if request.status == MatchRequest.INTRODUCED and match is not None:
+        if match.status == MentorMatch.ACCEPTED:
+            return FounderState(
+                "accepted",
+                _("de mentor zegt ja"),
+                _("%(name)s heeft ja gezegd en helpt je graag.") % {"name": match.mentor.name},
+                _(
+                    "Je mentor neemt contact met je op om een eerste gesprek af te spreken. Je "
+                    "kunt ook zelf een e-mail sturen; het adres staat hierboven."
+                ),
+            )
+        if not match.link_works(now):
+            return FounderState(
+                "no-answer",
+                _("de mentor heeft niet geantwoord"),
+                _("De mentor aan wie we je aanvraag voorlegden, heeft niet geantwoord."),
+                _(
+                    "Een medewerker van de gemeente zoekt een andere mentor. Je krijgt een "
+                    "e-mail zodra we die hebben gevraagd."
+                ),
+            )
+        return FounderState(
+            "introduced",
+            _("wacht op de mentor"),
+            _("We hebben je aanvraag voorgelegd aan een mentor."),
+            _("Zodra die ja zegt, krijg je een e-mail met de contactgegevens."),
+        )
+    if (
+        request.status == MatchRequest.PROPOSED
+        and request.matches.filter(status=MentorMatch.DECLINED).exists()
+    ):
+        return FounderState(
+            "declined",
+            _("we zoeken een andere mentor"),
+            _("De mentor die we vroegen, kan je nu niet helpen."),
+            _(
+                "Een medewerker van de gemeente vraagt een andere mentor. Je krijgt een e-mail "
+                "zodra we die hebben gevraagd."
+            ),
+        )
+    if request.status == MatchRequest.PROPOSED:
+        return FounderState(
+            "proposed",
+            _("mentor gekozen"),
+            _("Een medewerker van de gemeente heeft een mentor voor je gekozen."),
+            _(
+                "We vragen die mentor nu of die je wil helpen. Je krijgt een e-mail zodra dat is gebeurd."
+            ),
+        )
+    if is_overdue(request, timezone.localdate(now) if now else None):
+        return FounderState(
+            "late",
+            _("ontvangen, het duurt langer"),
+            _("We hebben je aanvraag ontvangen, maar het duurt langer dan we beloofden. Sorry!"),
+            _(
+                "Een medewerker van de gemeente zoekt nog een mentor die bij je past. Wil je "
+                "niet wachten, neem dan contact op met je contactpersoon bij de gemeente."
+            ),
+        )
+    return FounderState(
+        "requested",
+        _("ontvangen"),
+        _("We hebben je aanvraag ontvangen."),
+        _(
+            "Een medewerker van de gemeente zoekt een mentor die bij je past. Binnen %(days)s "
+            "werkdagen hoor je van ons."
+        )
+        % days,
     )
 
 
@@ -415,7 +593,8 @@ def figures(queryset=None):
         1
         for pk, created in requests.values_list("pk", "created_at")
         if pk in proposed_events
-        and working_days_between(created.date(), proposed_events[pk].date()) <= 5
+        and working_days_between(created.date(), proposed_events[pk].date())
+        <= PROMISED_WORKING_DAYS
     )
     reached_active = (
         requests.filter(

@@ -1,5 +1,7 @@
 """The staff queue of match requests in the Wagtail admin: filters, figures, and per request the
-engine's proposal with its reasons, which staff confirm, reorder or replace before introducing."""
+engine's proposal with its reasons. Staff reorder or replace it and send it to the mentor in one
+step ("Voorstellen aan mentor"). Requests that wait longer than promised are marked overdue,
+here and on the dashboard (MentorRequestsPanel)."""
 
 from datetime import timedelta
 
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from businesses.models import NeighbourhoodPage
@@ -31,6 +34,11 @@ class QueueFilter(forms.Form):
         queryset=NeighbourhoodPage.objects.filter(locale__language_code="nl").order_by("title"),
         required=False,
         empty_label=_("Alle"),
+    )
+    te_laat = forms.BooleanField(
+        label=_("Alleen te laat"),
+        required=False,
+        help_text=_("Wacht langer dan de beloofde werkdagen op een mentor."),
     )
     ouder_dan = forms.TypedChoiceField(
         label=_("Wacht langer dan"),
@@ -60,9 +68,12 @@ class QueueView(StaffOnly, WagtailAdminTemplateMixin, View):
 
     def get(self, request):
         form = QueueFilter(request.GET or None)
-        requests = MatchRequest.objects.select_related(
-            "founder", "neighbourhood", "stage"
-        ).order_by("-created_at")
+        requests = (
+            MatchRequest.objects.select_related("founder", "neighbourhood", "stage")
+            .prefetch_related("needs", "languages")
+            .order_by("-created_at")
+        )
+        today = timezone.localdate()
         if form.is_valid():
             data = form.cleaned_data
             if data["status"]:
@@ -73,8 +84,19 @@ class QueueView(StaffOnly, WagtailAdminTemplateMixin, View):
                 requests = requests.filter(
                     updated_at__lt=timezone.now() - timedelta(days=data["ouder_dan"])
                 )
+            if data["te_laat"]:
+                requests = [r for r in requests if mentoring.is_overdue(r, today)]
         page = clamped_page(Paginator(requests, 30), request.GET.get("p"))
-        context = self.get_context_data(form=form, page=page, figures=mentoring.figures())
+        for item in page:
+            item.overdue = mentoring.is_overdue(item, today)
+        overdue = sum(1 for r in mentoring.waiting_on_staff() if mentoring.is_overdue(r, today))
+        context = self.get_context_data(
+            form=form,
+            page=page,
+            figures=mentoring.figures(),
+            overdue=overdue,
+            days=mentoring.PROMISED_WORKING_DAYS,
+        )
         return TemplateResponse(request, self.template_name, context)
 
 
@@ -139,6 +161,7 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
         return super().dispatch(request, pk)
 
     def render(self, confirm_form=None, close_form=None):
+        can_propose = mentoring.can_propose(self.match_request)
         proposals = list(self.match_request.proposals.select_related("mentor"))
         initial = dict(
             zip(("first", "second", "third"), [p.mentor_id for p in proposals], strict=False)
@@ -146,7 +169,11 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
         context = self.get_context_data(
             match_request=self.match_request,
             proposals=proposals,
-            confirm_form=confirm_form or ConfirmForm(initial=initial),
+            confirm_form=(confirm_form or ConfirmForm(initial=initial)) if can_propose else None,
+            can_propose=can_propose,
+            overdue=mentoring.is_overdue(self.match_request),
+            days=mentoring.PROMISED_WORKING_DAYS,
+            current_match=self.match_request.current_match,
             close_form=close_form or CloseRequestForm(),
             contact=mentoring.contact_for(self.match_request),
             matches=self.match_request.matches.select_related("mentor"),
@@ -166,24 +193,32 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
                 match_request, exclude=match_request.matches.values_list("mentor_id", flat=True)
             )
             messages.success(request, _("Het voorstel is opnieuw berekend."))
-        elif action == "confirm" and not finished:
+        elif action == "introduce" and mentoring.can_propose(match_request):
+            # One step: the choice is stored and the first mentor with room is e-mailed.
             form = ConfirmForm(request.POST)
             if not form.is_valid():
                 return self.render(confirm_form=form)
-            mentoring.confirm(
-                match_request, request.user, form.mentor_ids(), form.cleaned_data["note"]
-            )
-            messages.success(request, _("Het voorstel is bevestigd."))
-        elif action == "introduce" and match_request.status == MatchRequest.PROPOSED:
             try:
-                mentoring.introduce(match_request, request.user)
-                messages.success(
-                    request, _("De mentor en de ondernemer hebben een e-mail gekregen.")
+                match = mentoring.propose_to_mentor(
+                    match_request, request.user, form.mentor_ids(), form.cleaned_data["note"]
                 )
             except mentoring.CannotIntroduce:
                 messages.error(
                     request,
-                    _("Geen van de gekozen mentoren heeft nu ruimte. Kies een andere mentor."),
+                    _(
+                        "Geen van de gekozen mentoren heeft nu ruimte. Er is niets verstuurd. "
+                        "Kies een andere mentor."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Verstuurd: %(mentor)s heeft een e-mail gekregen met de aanvraag en een "
+                        "link om ja of nee te zeggen. De ondernemer weet dat we het hebben "
+                        "gevraagd."
+                    )
+                    % {"mentor": match.mentor.name},
                 )
         elif action == "close" and not finished:
             form = CloseRequestForm(request.POST)
@@ -194,3 +229,26 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
         else:
             messages.error(request, _("Deze stap kan nu niet."))
         return redirect("mentoring_request", pk=pk)
+
+
+class MentorRequestsPanel(Component):
+    """On the dashboard, right after Wagtail's tasks to moderate: the requests that wait for
+    staff to send them to a mentor, the overdue ones first and marked."""
+
+    name = "mentor_requests"
+    order = 215
+    template_name = "programmes/admin/dashboard_panel.html"
+    shown = 8
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        waiting = list(mentoring.waiting_on_staff().prefetch_related("needs"))
+        for item in waiting:
+            item.overdue = mentoring.is_overdue(item, today)
+        return {
+            "requests": waiting[: self.shown],
+            "total": len(waiting),
+            "overdue": sum(1 for item in waiting if item.overdue),
+            "days": mentoring.PROMISED_WORKING_DAYS,
+            "queue_url": reverse("mentoring_queue"),
+        }

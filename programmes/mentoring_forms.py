@@ -3,6 +3,7 @@ feedback. Plain language; every field says what it is for."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from home.forms import (
@@ -30,12 +31,52 @@ def self_assessment_fields():
     }
 
 
+class SavesParentalManyToManyMixin:
+    """A ModelForm for a ClusterableModel that saves what it shows.
+
+    A plain ModelForm hands a ParentalManyToManyField its values in `save_m2m()`, after the
+    instance was saved, and such a field only keeps them in memory until the *next* save: the
+    usual `form.save()`, or `save(commit=False)`, `instance.save()`, `form.save_m2m()`, never
+    writes them (every mentor request lost its topics and languages so). As modelcluster's
+    ClusterForm does, this form gives the instance those values before it is saved, so the
+    instance's own save writes them, or its revision holds them; `save_m2m()` then writes them
+    once more, for a caller that saved the instance some other way. tests/programmes/
+    test_model_forms.py checks that every ModelForm of the project with such a field has this.
+    """
+
+    def parental_fields(self):
+        return [
+            field
+            for field in self.instance._meta.many_to_many
+            if isinstance(field, ParentalManyToManyField)
+            and field.name in self.fields
+            and field.name in self.cleaned_data
+        ]
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        for field in self.parental_fields():
+            field.save_form_data(instance, self.cleaned_data[field.name])
+        if commit:
+            instance.save()
+            self._save_m2m()
+        return instance
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        if self.instance.pk:
+            for field in self.parental_fields():
+                getattr(self.instance, field.name).commit()
+
+
 class SelfAssessmentMixin:
     def self_assessment(self):
         return {key: int(self.cleaned_data[f"self_{key}"]) for key, _label in SELF_ASSESSMENT}
 
 
-class MatchRequestForm(SelfAssessmentMixin, NoBidiControlsMixin, forms.ModelForm):
+class MatchRequestForm(
+    SavesParentalManyToManyMixin, SelfAssessmentMixin, NoBidiControlsMixin, forms.ModelForm
+):
     needs = NamesChoiceField(
         label=_("Waar wil je hulp bij?"),
         queryset=Need.objects.all(),
@@ -65,6 +106,13 @@ class MatchRequestForm(SelfAssessmentMixin, NoBidiControlsMixin, forms.ModelForm
         queryset=Language.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één taal.")},
+    )
+    first_name = forms.CharField(
+        label=_("Je voornaam"),
+        max_length=150,
+        required=False,
+        help_text=_("De mentor ziet je voornaam. Je mag het leeg laten."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     consent = forms.BooleanField(
         label=consent_text("mentor_request"),
@@ -105,9 +153,15 @@ class MatchRequestForm(SelfAssessmentMixin, NoBidiControlsMixin, forms.ModelForm
         self.fields["neighbourhood"].queryset = (
             NeighbourhoodPage.objects.live().filter(locale__language_code="nl").order_by("title")
         )
+        self.fields["first_name"].initial = founder.first_name
         self.fields.update(self_assessment_fields())
         self.order_fields(
-            [*self.Meta.fields, *(f"self_{key}" for key, _label in SELF_ASSESSMENT), "consent"]
+            [
+                "first_name",
+                *self.Meta.fields,
+                *(f"self_{key}" for key, _label in SELF_ASSESSMENT),
+                "consent",
+            ]
         )
 
 
@@ -166,7 +220,7 @@ class CloseForm(NoBidiControlsMixin, forms.Form):
     reason = forms.CharField(label=_("Waarom stop je?"), max_length=300)
 
 
-class MentorProfileForm(NoBidiControlsMixin, forms.ModelForm):
+class MentorProfileForm(SavesParentalManyToManyMixin, NoBidiControlsMixin, forms.ModelForm):
     """What a mentor keeps up to date; moderators approve each change."""
 
     expertise = NamesChoiceField(

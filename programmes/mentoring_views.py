@@ -60,15 +60,25 @@ def request_mentor(request):
             match_request.self_assessment_start = form.self_assessment()
             match_request.save()
             form.save_m2m()
+            # The name goes with the account (also shown, and changed, in "Mijn account").
+            first_name = form.cleaned_data["first_name"].strip()
+            if "first_name" in form.data and first_name != request.user.first_name:
+                request.user.first_name = first_name
+                request.user.save(update_fields=["first_name"])
             record_consent(request.user, "mentor_request")
             mentoring.submit(match_request, request.user)
             messages.success(
-                request, _("Je aanvraag is verstuurd. Binnen vijf werkdagen hoor je van ons.")
+                request,
+                _("Je aanvraag is verstuurd. Binnen %(days)s werkdagen hoor je van ons.")
+                % {"days": mentoring.PROMISED_WORKING_DAYS},
             )
             return redirect("mentor_request_detail", pk=match_request.pk)
     context = {
         "form": form,
-        "requests": MatchRequest.objects.filter(founder=request.user).order_by("-created_at"),
+        "requests": [
+            (item, mentoring.founder_state(item))
+            for item in MatchRequest.objects.filter(founder=request.user).order_by("-created_at")
+        ],
         "page_title": _("Een mentor aanvragen"),
     }
     return render(request, "programmes/mentoring/request_form.html", context)
@@ -119,6 +129,7 @@ def request_detail(request, pk):
     context = {
         "match_request": match_request,
         "match": match,
+        "state": mentoring.founder_state(match_request, match),
         "events": match_request.events.all(),
         "contact": mentoring.contact_for(match_request),
         "feedback_form": feedback_form,
@@ -224,7 +235,7 @@ def mentor_profile(request):
     latest = mentor.get_latest_revision_as_object()
     form = MentorProfileForm(request.POST if request.method == "POST" else None, instance=latest)
     if request.method == "POST" and form.is_valid():
-        mentoring.submit_mentor_change(form.save(commit=False), form, request.user)
+        mentoring.submit_mentor_change(form.save(commit=False), request.user)
         messages.success(
             request, _("Dank je wel! Een medewerker van de gemeente kijkt je wijziging na.")
         )

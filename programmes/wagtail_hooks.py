@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.insight import Report, register_report
 from programmes import insight
 from programmes.admin_views import ProgrammesToCheckView
-from programmes.mentoring_admin import QueueView, RequestView
+from programmes.mentoring_admin import MentorRequestsPanel, QueueView, RequestView
 from programmes.models import Category, Mentor, MunicipalContact, Provider
 
 
@@ -111,6 +111,13 @@ def register_mentoring_menu_item():
         icon_name="group",
         order=170,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_mentor_requests_panel(request, panels):
+    """The mentor requests that wait for staff, for whoever can send them to a mentor."""
+    if request.user.has_perm("programmes.change_matchrequest"):
+        panels.append(MentorRequestsPanel())
 
 
 # "Inzicht": the staff reports of programmes and of mentor matching (programmes/insight.py).

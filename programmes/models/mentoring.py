@@ -217,7 +217,7 @@ class MatchRequest(ClusterableModel):
     )  # fmt: skip
     STATUSES = [
         (REQUESTED, _("aangevraagd")),
-        (PROPOSED, _("voorstel bevestigd")),
+        (PROPOSED, _("mentor gekozen, nog niet verstuurd")),
         (INTRODUCED, _("voorgesteld aan mentor")),
         (ACTIVE, _("loopt")),
         (COMPLETED, _("afgerond")),
@@ -390,7 +390,7 @@ class MentorMatch(models.Model):
 
 EVENT_LABELS = {
     "requested": _("aangevraagd"),
-    "proposed": _("voorstel bevestigd door de gemeente"),
+    "proposed": _("mentor gekozen door de gemeente"),
     "introduced": _("voorgesteld aan een mentor"),
     "accepted": _("de mentor zegt ja"),
     "declined": _("de mentor zegt nee"),

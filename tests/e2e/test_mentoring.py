@@ -1,4 +1,4 @@
-"""A founder asks for a mentor; staff confirm in the admin; the mentor accepts through the link
+"""A founder asks for a mentor; staff send it to a mentor in the admin, in one step; the mentor accepts through the link
 in the e-mail, records the intake; both finish with feedback. axe checks every public form."""
 
 import re
@@ -56,7 +56,7 @@ def test_from_request_to_completed_match(demo_site, browser):
     found["aanvraag"] = axe_violations(page)
     request = MatchRequest.objects.get(founder=founder)
 
-    # Staff confirm the proposal and introduce the mentor in the Wagtail admin.
+    # Staff send the proposal to the mentor in one step in the Wagtail admin.
     admin = browser.new_context(locale="nl-NL").new_page()
     admin.goto(demo_site.url + "/admin/login/")
     admin.locator("#id_username").fill("admin")
@@ -64,9 +64,7 @@ def test_from_request_to_completed_match(demo_site, browser):
     admin.locator("button[type=submit]").click()
     admin.wait_for_url("**/admin/")
     admin.goto(demo_site.url + f"/admin/mentoraanvragen/{request.pk}/")
-    admin.get_by_role("button", name="Voorstel bevestigen").click()
-    admin.wait_for_load_state()
-    admin.get_by_role("button", name="Voorstellen aan de mentor").click()
+    admin.get_by_role("button", name="Voorstellen aan mentor").click()
     admin.wait_for_load_state()
     match = MentorMatch.objects.get(request=request)
 

@@ -196,36 +196,42 @@ def test_the_queue_is_for_staff(founder_client, moderator_client):
     assert moderator_client.get(reverse("mentoring_queue")).status_code == 200
 
 
-def test_staff_confirm_reorder_and_introduce(
+def test_staff_reorder_and_send_to_the_mentor_in_one_step(
     founder_client, moderator_client, moderator, neighbourhoods, mentors
 ):
     request = submit(founder_client, neighbourhoods)
     url = reverse("mentoring_request", args=[request.pk])
     html = moderator_client.get(url).content.decode()
     assert "Ayla Kaya" in html and "spreekt Turks" in html
+    assert "Voorstellen aan mentor" in html and "Voorstel bevestigen" not in html
     # A full mentor cannot be chosen.
     fill_mentor(mentors["full"], 1)
-    response = moderator_client.post(url, {"action": "confirm", "first": mentors["full"].pk})
+    response = moderator_client.post(url, {"action": "introduce", "first": mentors["full"].pk})
     assert response.status_code == 200 and not request.events.filter(status="proposed").exists()
-    moderator_client.post(
+    mail.outbox.clear()
+    response = moderator_client.post(
         url,
         {
-            "action": "confirm",
+            "action": "introduce",
             "first": mentors["bram"].pk,
             "second": mentors["ayla"].pk,
             "note": "Bram woont om de hoek.",
         },
+        follow=True,
     )
     request.refresh_from_db()
-    assert request.status == MatchRequest.PROPOSED
+    # One step: the choice is stored and the mentor is asked.
+    assert request.status == MatchRequest.INTRODUCED
     assert [p.mentor_id for p in request.proposals.all()] == [
         mentors["bram"].pk,
         mentors["ayla"].pk,
     ]
     event = request.events.get(status="proposed")
     assert event.actor == moderator and event.note == "Bram woont om de hoek."
-    mail.outbox.clear()
-    moderator_client.post(url, {"action": "introduce"})
+    html = response.content.decode()
+    assert "Verstuurd: Bram de Vries heeft een e-mail gekregen" in html
+    assert "We wachten op het antwoord van de mentor." in html
+    assert "Voorstellen aan mentor" not in html  # not twice while the mentor decides
     match = MentorMatch.objects.get(request=request)
     assert match.mentor == mentors["bram"] and match.status == MentorMatch.INTRODUCED
     mentor_mail = [m for m in mail.outbox if m.to == ["bram@example.nl"]][0]
@@ -682,8 +688,7 @@ def test_only_staff_take_the_staff_steps(
     outsiders = [founder_client, Client()]
     for client in outsiders:
         for data in (
-            {"action": "confirm", "first": mentors["ayla"].pk},
-            {"action": "introduce"},
+            {"action": "introduce", "first": mentors["ayla"].pk},
             {"action": "close", "reason": "weg"},
         ):
             assert client.post(url, data).status_code in (302, 403)
@@ -692,9 +697,9 @@ def test_only_staff_take_the_staff_steps(
     # Editors help moderators run the queue.
     editor_client = Client()
     editor_client.force_login(editor)
-    editor_client.post(url, {"action": "confirm", "first": mentors["ayla"].pk})
+    editor_client.post(url, {"action": "introduce", "first": mentors["ayla"].pk})
     request.refresh_from_db()
-    assert request.status == MatchRequest.PROPOSED
+    assert request.status == MatchRequest.INTRODUCED
 
 
 def test_steps_out_of_order_change_nothing(
@@ -717,7 +722,7 @@ def test_steps_out_of_order_change_nothing(
 
     staff = Client()
     staff.force_login(moderator)
-    staff.post(staff_url, {"action": "introduce"})
+    staff.post(staff_url, {"action": "introduce", "first": mentors["bram"].pk})
     assert MentorMatch.objects.filter(request=match.request).count() == 1
 
 
