@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex, Revision, WorkflowState
 
+from businesses import geocoding
 from businesses import selfservice_forms as forms
 from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours, ProfileDraft
 from businesses.notifications import notify_former_owner
@@ -30,6 +31,7 @@ class Step:
 STEPS = [
     Step("basis", _("Over je bedrijf"), forms.BasicsForm),
     Step("adres", _("Adres"), forms.AddressForm),
+    Step("locatie", _("Locatie"), forms.LocationForm, required=False),
     Step("openingstijden", _("Openingstijden"), forms.HoursForm),
     Step("sector-talen", _("Sector en talen"), forms.SectorLanguageForm),
     Step("fotos", _("Foto's"), forms.PhotoForm, required=False),
@@ -90,6 +92,8 @@ def store_step(draft, step, form):
     draft.data[step.slug] = data
     draft.data.get("_unsaved", {}).pop(step.slug, None)
     draft.save()
+    if step.slug == "adres":
+        geocoding.address_stored(draft)
 
 
 def store_unsaved(draft, step, post):
@@ -250,6 +254,7 @@ def draft_data_from(business):
             "house_number_addition": business.house_number_addition, "postcode": business.postcode,
             "city": business.city,
         },
+        "locatie": geocoding.location_of_business(business),
         "openingstijden": hours,
         "sector-talen": {
             "sectors": [s.pk for s in business.sectors.all()],
@@ -289,6 +294,7 @@ def apply_draft(draft, business):
     for form in (forms_by_slug["basis"], forms_by_slug["adres"]):
         for name, value in form.cleaned_data.items():
             setattr(business, name, value)
+    geocoding.apply_to_business(draft, business)
     business.opening_hours = [
         OpeningHours(weekday=day, opens=opens, closes=closes)
         for day, opens, closes in forms_by_slug["openingstijden"].ranges()

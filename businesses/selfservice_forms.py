@@ -1,5 +1,7 @@
 """The steps of "create or edit my profile", each a small form in plain language."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from businesses.models.business import story_languages
+from businesses.validators import validate_latitude, validate_longitude
 from home.forms import NamesChoiceField, NoBidiControlsMixin, SafeModelChoiceField
 from home.privacy import consent_text
 from home.uploads import clean_photo
@@ -52,6 +55,50 @@ class AddressForm(NoBidiControlsMixin, forms.ModelForm):
         model = Business
         fields = ["street", "house_number", "house_number_addition", "postcode", "city"]
         help_texts = {"postcode": _("Vier cijfers en twee letters, zoals 3531 AB.")}
+
+
+class CoordinateField(forms.DecimalField):
+    """A coordinate as people type it: "52,0912" or "52.0912", kept to six decimals."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            max_digits=12,
+            widget=forms.TextInput(
+                attrs={"inputmode": "decimal", "autocomplete": "off", "dir": "ltr"}
+            ),
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        number = super().to_python(value)
+        return number.quantize(Decimal("0.000001")) if number is not None else None
+
+
+class LocationForm(NoBidiControlsMixin, forms.Form):
+    """Where the pin goes: what the address lookup found, or what the owner types instead.
+    The step's page shows the address found and the coordinates in words (no map needed)."""
+
+    latitude = CoordinateField(
+        label=_("Breedtegraad (noorderbreedte)"),
+        validators=[validate_latitude],
+        help_text=_("Bijvoorbeeld 52,0912. In Utrecht begint die met 52."),
+    )
+    longitude = CoordinateField(
+        label=_("Lengtegraad (oosterlengte)"),
+        validators=[validate_longitude],
+        help_text=_("Bijvoorbeeld 5,1041. In Utrecht begint die met 5."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None) and not (
+            self.errors
+        ):
+            raise forms.ValidationError(_("Vul beide coördinaten in, of geen van beide."))
+        return cleaned
 
 
 class HoursForm(NoBidiControlsMixin, forms.Form):

@@ -6,6 +6,7 @@ photos and claims give 404. These pages show personal data: nobody may store the
 (`never_cache`: Cache-Control private, no-store).
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -16,8 +17,9 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from wagtail.permissions import policy_registry
 
-from businesses import selfservice
+from businesses import geocoding, selfservice
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
+from businesses.widgets import DEFAULT_CENTRE
 
 
 @never_cache
@@ -104,6 +106,8 @@ def profile_step(request, draft_id, step):
         return photo_step(request, draft, current, previous, following)
     if current.slug == "indienen":
         return submit_step(request, draft, current, previous)
+    if current.slug == "locatie":
+        return location_step(request, draft, current, previous, following)
 
     if request.method == "POST":
         form = selfservice.bound_form(draft, current, request.POST, request.FILES)
@@ -188,6 +192,40 @@ def photo_step(request, draft, current, previous, following):
     return render_step(
         request, draft, current, previous, form, photos=[p for p in photos if p["object"]]
     )
+
+
+def location_step(request, draft, current, previous, following):
+    """The pin, in words and numbers (a map only adds to it): what the address lookup found,
+    which the owner may correct, look up again, or call wrong (staff then place it)."""
+    location = geocoding.draft_location(draft)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "lookup":
+            geocoding.lookup_again(draft)
+            return redirect("profile_step", draft_id=draft.pk, step=current.slug)
+        if action == "wrong":
+            geocoding.store_location(draft, geocoding.pin_is_wrong(location))
+            messages.info(request, _("Een medewerker van de gemeente zet je bedrijf op de kaart."))
+            return redirect("profile_step", draft_id=draft.pk, step=following.slug)
+        form = selfservice.bound_form(draft, current, request.POST)
+        going_back = request.POST.get("direction") == "back"
+        if form.is_valid():
+            corrected = geocoding.corrected(
+                location, form.cleaned_data["latitude"], form.cleaned_data["longitude"]
+            )
+            geocoding.store_location(draft, corrected)
+            target = previous if going_back else following
+            return redirect("profile_step", draft_id=draft.pk, step=target.slug)
+        if going_back:
+            selfservice.store_unsaved(draft, current, request.POST)
+            return redirect("profile_step", draft_id=draft.pk, step=previous.slug)
+    else:
+        form = selfservice.bound_form(draft, current)
+    return render_step(
+        request, draft, current, previous, form,
+        location=location, has_address="adres" in draft.data, map_tiles=settings.PORTAL_MAP_TILE_URL,
+        map_centre="{},{}".format(*DEFAULT_CENTRE),
+    )  # fmt: skip
 
 
 def upload_problem(request):

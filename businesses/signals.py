@@ -1,7 +1,10 @@
 """Follow Wagtail's moderation workflow for businesses and tell the people involved."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.signals import (
     published,
     task_submitted,
@@ -51,6 +54,37 @@ def on_changes_requested(sender, instance, user=None, **kwargs):
 def on_approved(sender, instance, user=None, **kwargs):
     if business := business_of(instance):
         notify_owner(business, "published")
+
+
+# A pin for every business (businesses/geocoding.py): a revision or a publication with an
+# address but no coordinates asks the geocoder, in a task after the transaction. An owner's
+# submission is a revision; so is staff saving the form in the admin.
+@receiver(post_save, sender=Revision)
+def on_revision_saved(sender, instance, created=False, **kwargs):
+    from businesses import geocoding
+    from businesses.models import Business
+
+    content = instance.content or {}
+    if not (created and geocoding.enabled()) or content.get("latitude") not in (None, ""):
+        return
+    if instance.base_content_type_id != ContentType.objects.get_for_model(Business).pk:
+        return
+    geocode_after_commit(instance.object_id)
+
+
+@receiver(published)
+def on_published_without_location(sender, instance, **kwargs):
+    from businesses import geocoding
+    from businesses.models import Business
+
+    if isinstance(instance, Business) and instance.latitude is None and geocoding.enabled():
+        geocode_after_commit(instance.pk)
+
+
+def geocode_after_commit(business_id):
+    from businesses.tasks import geocode_business
+
+    transaction.on_commit(lambda: geocode_business.enqueue(int(business_id)))
 
 
 # Wagtail mails staff about every workflow event, in admin language and with admin links, and

@@ -27,6 +27,7 @@ from businesses import insight as business_insight
 from businesses.admin_views import BusinessImportView, BusinessIndexView
 from businesses.bulk_actions import PublishBulkAction, UnpublishBulkAction
 from businesses.claims_admin import ClaimViewSet, PendingClaimsPanel
+from businesses.location_admin import BusinessAdminForm, LocationStatusPanel, location_label
 from businesses.models import Business, Language, NeighbourhoodPage, OutdatedInfoReport, Sector
 from businesses.models.business import CLOSED, REOPENED
 from businesses.personal_data import HANDED_TO_STAFF
@@ -64,10 +65,22 @@ class BusinessFilterSet(WagtailFilterSet):
     updated_at = django_filters.DateFromToRangeFilter(
         label=_("Laatst bijgewerkt"), widget=DateRangePickerWidget
     )
+    location = django_filters.ChoiceFilter(
+        label=_("Locatie"),
+        method="filter_location",
+        choices=[("missing", _("Nog geen locatie")), ("set", _("Op de kaart"))],
+    )
 
     class Meta:
         model = Business
         fields = []
+
+    def filter_location(self, queryset, name, value):
+        if value == "missing":
+            return queryset.filter(latitude__isnull=True)
+        if value == "set":
+            return queryset.filter(latitude__isnull=False)
+        return queryset
 
     def filter_status(self, queryset, name, value):
         if value == "live":
@@ -91,6 +104,7 @@ class BusinessViewSet(SnippetViewSet):
     list_display = [
         "name",
         Column("neighbourhood", label=_("Wijk")),
+        Column("location", label=_("Locatie"), accessor=location_label),
         DateColumn("updated_at", label=_("Bijgewerkt")),
         LiveStatusTagColumn(),
     ]
@@ -120,6 +134,7 @@ class BusinessViewSet(SnippetViewSet):
                                 ]
                             ),
                             FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                            LocationStatusPanel(),
                             FieldPanel("latitude", widget=CoordinatePickerWidget()),
                             FieldPanel("longitude"),
                         ],
@@ -169,7 +184,8 @@ class BusinessViewSet(SnippetViewSet):
                 ],
                 heading=_("Contact en meer"),
             ),
-        ]
+        ],
+        base_form_class=BusinessAdminForm,
     )
 
     def get_urlpatterns(self):

@@ -191,3 +191,17 @@ def opensearch(settings):
     settings.SEARCH_INDEX = f"test-directory-{worker}-{connection.vendor}"
     yield engine
     engine.client.cache_clear()
+
+
+@pytest.fixture
+def fake_pdok(settings):
+    """A local PDOK Locatieserver (tests/pdok.py) for this test, and the geocoder pointed at
+    it: every address is found at `fake_pdok.point_for(postcode, house_number)` in Utrecht;
+    `fake_pdok.answer_next(...)` scripts other answers. Works with live_server too (same
+    process). Lookups run in tasks after the transaction commits: in tests with the `db`
+    fixture, wrap requests in django_capture_on_commit_callbacks(execute=True)."""
+    from tests.pdok import FakePdok
+
+    with FakePdok() as server:
+        settings.PDOK_LOCATIESERVER_URL = server.url
+        yield server

@@ -143,6 +143,16 @@ class Business(
         validators=[validate_longitude],
     )
 
+    # Who placed the pin: the geocoder (businesses.geocoding) fills in only what is empty and
+    # never moves a pin that a person placed; "person" without coordinates means the owner
+    # said the pin found was wrong, so a member of staff places it.
+    location_source = models.CharField(
+        _("plek bepaald door"),
+        max_length=10,
+        blank=True,
+        choices=[("geocoder", _("de adreszoeker (PDOK)")), ("person", _("een persoon"))],
+    )
+
     phone = PhoneNumberField(_("telefoon"), region="NL", blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)

@@ -167,10 +167,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"
-STORAGES = {
 # Files only staff may read (documents sent with a claim): outside MEDIA_ROOT, never served by
 # address; views that check who asks hand them out. Back it up with the database.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -244,6 +244,15 @@ MENTOR_LINK_DAYS = env.int("MENTOR_LINK_DAYS", default=365)
 PORTAL_MAP_TILE_URL = env.str(
     "PORTAL_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
+
+# Geocoding (businesses/geocoding.py): the "free" endpoint of PDOK Locatieserver, whose answers
+# become the map pins of businesses. Empty: off (development and tests; production.py sets
+# PDOK's own address). Each question waits this long; a temporary failure is tried again this
+# many times in all, with these pauses between the attempts.
+PDOK_LOCATIESERVER_URL = env.str("PDOK_LOCATIESERVER_URL", default="")
+PDOK_TIMEOUT_SECONDS = env.float("PDOK_TIMEOUT_SECONDS", default=3.0)
+PDOK_ATTEMPTS = env.int("PDOK_ATTEMPTS", default=3)
+PDOK_RETRY_SECONDS = (0.5, 2.0)
 
 # Security headers on every response, in development and tests too, so that the browser tests
 # run under them. Content-Security-Policy (django-csp): scripts, styles, fonts and requests only

@@ -59,6 +59,11 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # A load balancer asks /healthz and /livez over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 
+# Map pins for new profiles from PDOK Locatieserver (businesses/geocoding.py); empty turns it off.
+PDOK_LOCATIESERVER_URL = env.str(
+    "PDOK_LOCATIESERVER_URL", default="https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+
 # Logs: one JSON object per line on stdout, for the platform's log collector.
 LOGGING["formatters"] = {
     "json": {

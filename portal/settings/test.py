@@ -25,3 +25,8 @@ for _database in DATABASES.values():  # noqa: F405
 # Tests change content and read pages back within one transaction; the page cache has tests
 # of its own (tests/home/test_page_cache.py) that turn it on.
 PAGE_CACHE_SECONDS = 0
+
+# No geocoding against the internet: the tests that need it start a local PDOK (the fixture
+# `fake_pdok`, tests/pdok.py) and point this setting at it.
+PDOK_LOCATIESERVER_URL = ""
+PDOK_RETRY_SECONDS = (0.01, 0.01)

@@ -35,6 +35,7 @@ def step_data(lombok, **changes):
             "postcode": "3531 CJ",
             "city": "Utrecht",
         },
+        "locatie": {},  # the pin found (none: geocoding is off in tests; see test_geocoding.py)
         "openingstijden": {
             **{f"day{day}_opens_1": "08:00" for day in range(6)},
             **{f"day{day}_closes_1": "18:00" for day in range(6)},

@@ -1,4 +1,4 @@
-// Admin: pick a business's coordinates on a map; keeps the latitude/longitude inputs in sync.
+// Admin and the owner's step "Locatie": pick a business's coordinates on a map; keeps the latitude/longitude inputs in sync.
 (function () {
   "use strict";
 
@@ -7,6 +7,7 @@
       return;
     }
     element.dataset.ready = "1";
+    element.hidden = false; // the owner's step keeps the map hidden until it can be drawn
     var latitude = document.getElementById(element.dataset.latitudeId);
     var longitude = latitude.form.querySelector('[name="' + element.dataset.longitudeName + '"]');
     var centre = element.dataset.centre.split(",").map(Number);
