@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.phonenumber import PhoneNumber
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex, Revision, WorkflowState
 
@@ -80,7 +81,10 @@ def to_json(value):
         return value.strftime("%H:%M")
     if value is None or isinstance(value, (str, int, bool, float)):
         return value
-    return str(value)  # phone numbers, decimals
+    if isinstance(value, PhoneNumber):
+        # As the owner will see it again: "030 123 4567", or "+90 ..." from abroad.
+        return value.as_national if value.country_code == 31 else value.as_international
+    return str(value)  # decimals
 
 
 def store_step(draft, step, form):
@@ -236,17 +240,13 @@ def text_to_story(text):
 
 def draft_data_from(business):
     """The draft data that describes a business as it is now (its latest revision)."""
-    hours = {}
-    for day in range(7):
-        ranges = [h for h in business.opening_hours.all() if h.weekday == day][:2]
-        hours[f"day{day}_closed"] = not ranges
-        for number, h in enumerate(ranges, start=1):
-            hours[f"day{day}_opens_{number}"] = h.opens.strftime("%H:%M")
-            hours[f"day{day}_closes_{number}"] = h.closes.strftime("%H:%M")
+    ranges_per_day = {}
+    for h in sorted(business.opening_hours.all(), key=lambda h: h.opens):
+        ranges_per_day.setdefault(h.weekday, []).append((h.opens, h.closes))
     return {
         "basis": {
             "name": business.name, "neighbourhood": business.neighbourhood_id, "tagline": business.tagline,
-            "phone": str(business.phone or ""), "email": business.email, "website": business.website,
+            "phone": to_json(business.phone) if business.phone else "", "email": business.email, "website": business.website,
             "kvk_number": business.kvk_number, "founded_year": business.founded_year,
         },
         "adres": {
@@ -255,7 +255,7 @@ def draft_data_from(business):
             "city": business.city,
         },
         "locatie": geocoding.location_of_business(business),
-        "openingstijden": hours,
+        "openingstijden": forms.HoursForm.initial_from(ranges_per_day),
         "sector-talen": {
             "sectors": [s.pk for s in business.sectors.all()],
             "languages": [language.pk for language in business.languages.all()],
@@ -288,6 +288,8 @@ def incomplete_steps(draft):
 
 
 def apply_draft(draft, business):
+    """Put what the draft holds on `business` (in memory; the caller saves). Steps that are not
+    complete yet add what is valid in them: the check step shows that before submission."""
     forms_by_slug = {step.slug: stored_form(draft, step) for step in STEPS[:-1]}
     for form in forms_by_slug.values():
         form.is_valid()
@@ -299,8 +301,8 @@ def apply_draft(draft, business):
         OpeningHours(weekday=day, opens=opens, closes=closes)
         for day, opens, closes in forms_by_slug["openingstijden"].ranges()
     ]
-    business.sectors = list(forms_by_slug["sector-talen"].cleaned_data["sectors"])
-    business.languages = list(forms_by_slug["sector-talen"].cleaned_data["languages"])
+    business.sectors = list(forms_by_slug["sector-talen"].cleaned_data.get("sectors", []))
+    business.languages = list(forms_by_slug["sector-talen"].cleaned_data.get("languages", []))
     business.photos = [
         BusinessPhoto(
             image_id=p["image"], alt_text=p["alt_text"], caption=p.get("caption", ""), sort_order=i

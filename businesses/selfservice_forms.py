@@ -102,14 +102,25 @@ class LocationForm(NoBidiControlsMixin, forms.Form):
 
 
 class HoursForm(NoBidiControlsMixin, forms.Form):
-    """Per day: closed, or open in one or two time ranges (the second for a lunch break)."""
+    """Per day: closed, the same as the day before, or open in one or two time ranges (the
+    second for a lunch break). A new profile starts with Tuesday to Friday like Monday, so a
+    shop with regular hours fills in one day."""
+
+    NEW_PROFILE_SAME_DAYS = (1, 2, 3, 4)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound and not self.initial:
+            self.initial = {f"day{day}_same": True for day in self.NEW_PROFILE_SAME_DAYS}
         for day, _day_name in WEEKDAYS:
             self.fields[f"day{day}_closed"] = forms.BooleanField(
                 label=_("Gesloten"), required=False
             )
+            if day:
+                self.fields[f"day{day}_same"] = forms.BooleanField(
+                    label=_("Zelfde tijden als %(day)s") % {"day": WEEKDAYS[day - 1][1]},
+                    required=False,
+                )
             for part, label in (
                 ("opens_1", _("Open van")),
                 ("closes_1", _("tot")),
@@ -128,10 +139,12 @@ class HoursForm(NoBidiControlsMixin, forms.Form):
             {
                 "name": name,
                 "closed": self[f"day{day}_closed"],
-                "ranges": [
-                    (self[f"day{day}_opens_1"], self[f"day{day}_closes_1"]),
-                    (self[f"day{day}_opens_2"], self[f"day{day}_closes_2"]),
-                ],
+                "same": self[f"day{day}_same"] if day else None,
+                "first": (self[f"day{day}_opens_1"], self[f"day{day}_closes_1"]),
+                "second": (self[f"day{day}_opens_2"], self[f"day{day}_closes_2"]),
+                "has_second": bool(
+                    self[f"day{day}_opens_2"].value() or self[f"day{day}_closes_2"].value()
+                ),
             }
             for day, name in WEEKDAYS
         ]
@@ -139,7 +152,7 @@ class HoursForm(NoBidiControlsMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         for day, name in WEEKDAYS:
-            if cleaned.get(f"day{day}_closed"):
+            if cleaned.get(f"day{day}_closed") or cleaned.get(f"day{day}_same"):
                 continue
             ranges = [
                 (cleaned.get(f"day{day}_opens_{n}"), cleaned.get(f"day{day}_closes_{n}"))
@@ -163,17 +176,38 @@ class HoursForm(NoBidiControlsMixin, forms.Form):
         return cleaned
 
     def ranges(self):
-        """[(weekday, opens, closes)] from valid data."""
+        """[(weekday, opens, closes)] from valid data; a day "the same" copies the day before."""
         result = []
+        previous = []
         for day, _name in WEEKDAYS:
             if self.cleaned_data.get(f"day{day}_closed"):
-                continue
-            for number in (1, 2):
-                opens = self.cleaned_data.get(f"day{day}_opens_{number}")
-                closes = self.cleaned_data.get(f"day{day}_closes_{number}")
-                if opens is not None and closes is not None:
-                    result.append((day, opens, closes))
+                today = []
+            elif self.cleaned_data.get(f"day{day}_same"):
+                today = previous
+            else:
+                today = []
+                for number in (1, 2):
+                    opens = self.cleaned_data.get(f"day{day}_opens_{number}")
+                    closes = self.cleaned_data.get(f"day{day}_closes_{number}")
+                    if opens is not None and closes is not None:
+                        today.append((opens, closes))
+            result.extend((day, opens, closes) for opens, closes in today)
+            previous = today
         return result
+
+    @staticmethod
+    def initial_from(ranges_per_day):
+        """The form's data for hours already published: {weekday: [(opens, closes)]}."""
+        data = {}
+        for day, _name in WEEKDAYS:
+            ranges = ranges_per_day.get(day, [])[:2]
+            if day and ranges and ranges == ranges_per_day.get(day - 1, [])[:2]:
+                data[f"day{day}_same"] = True
+            data[f"day{day}_closed"] = not ranges
+            for number, (opens, closes) in enumerate(ranges, start=1):
+                data[f"day{day}_opens_{number}"] = opens.strftime("%H:%M")
+                data[f"day{day}_closes_{number}"] = closes.strftime("%H:%M")
+        return data
 
 
 class SectorLanguageForm(NoBidiControlsMixin, forms.Form):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from wagtail.permissions import policy_registry
 
-from businesses import geocoding, selfservice
+from businesses import geocoding, hours, selfservice
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
 from businesses.widgets import DEFAULT_CENTRE
 
@@ -280,13 +280,12 @@ def submit_step(request, draft, current, previous):
                     ),
                 )
             return redirect("my_businesses")
-    summary = {step.slug: selfservice.stored_form(draft, step) for step in selfservice.STEPS[:-1]}
-    for step_form in summary.values():
-        step_form.is_valid()
-    chosen = getattr(summary["sector-talen"], "cleaned_data", {})
+    # The profile as it will be published, built in memory from the draft and shown with the
+    # public page's own formatting (address, phone, hours).
+    preview = selfservice.apply_draft(draft, Business(owner=request.user))
     return render_step(
         request, draft, current, previous, form,
-        incomplete=incomplete, summary=summary, photos=selfservice.photos_of(draft),
-        sectors=chosen.get("sectors", []), languages=chosen.get("languages", []),
+        incomplete=incomplete, preview=preview, photos=selfservice.photos_of(draft),
+        week=hours.week_table(*preview.schedule()),
         neighbourhood=NeighbourhoodPage.objects.filter(pk=draft.data.get("basis", {}).get("neighbourhood")).first(),
     )  # fmt: skip

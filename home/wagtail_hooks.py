@@ -82,4 +82,6 @@ def register_insight_menu():
 def add_insight_panels(request, panels):
     for index, report in enumerate(insight.reports()):
         if report.headlines and report.can_view(request.user):
-            panels.append(InsightPanel(report, order=50 + index))
+            # After the work waiting for staff (Wagtail's moderation panels are 210-220, the
+            # apps' queues 215-230) and Wagtail's recent edits and locked pages (250-300).
+            panels.append(InsightPanel(report, order=400 + index))

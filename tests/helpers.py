@@ -48,3 +48,25 @@ def url_patterns(patterns=None, prefix="", groups=0):
             yield from url_patterns(pattern.url_patterns, route, count)
         else:
             yield route, count, pattern
+
+
+def form_values(html, selector="form"):
+    """What a browser would post from the form in `html`, as it stands: a dict of lists."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").select_one(selector)
+    values = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        name, kind = field["name"], field.get("type", "text")
+        if field.name == "textarea":
+            value = [field.text]
+        elif field.name == "select":
+            value = [o.get("value", o.text) for o in field.select("option[selected]")]
+        elif kind in ("checkbox", "radio"):
+            value = [field.get("value", "on")] if field.has_attr("checked") else []
+        elif kind in ("submit", "button", "file"):
+            continue
+        else:
+            value = [field.get("value", "")]
+        values.setdefault(name, []).extend(value)
+    return values

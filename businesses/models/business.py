@@ -32,6 +32,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from businesses import hours
+from businesses.fields import KvKNumberField, PostcodeField
 from businesses.validators import (
     normalise_postcode,
     validate_founding_year,
@@ -124,7 +125,7 @@ class Business(
     # still ask for it.
     house_number = models.PositiveIntegerField(_("huisnummer"), null=True)
     house_number_addition = models.CharField(_("toevoeging"), max_length=10, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
+    postcode = PostcodeField(_("postcode"), max_length=7, validators=[validate_postcode])
     city = models.CharField(_("plaats"), max_length=80, default="Utrecht")
     latitude = models.DecimalField(
         _("breedtegraad"),
@@ -142,7 +143,6 @@ class Business(
         blank=True,
         validators=[validate_longitude],
     )
-
     # Who placed the pin: the geocoder (businesses.geocoding) fills in only what is empty and
     # never moves a pin that a person placed; "person" without coordinates means the owner
     # said the pin found was wrong, so a member of staff places it.
@@ -156,7 +156,7 @@ class Business(
     phone = PhoneNumberField(_("telefoon"), region="NL", blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    kvk_number = models.CharField(
+    kvk_number = KvKNumberField(
         _("KvK-nummer"), max_length=8, blank=True, validators=[validate_kvk_number]
     )
     founded_year = models.PositiveSmallIntegerField(
@@ -361,6 +361,13 @@ class Business(
 
     def get_preview_template(self, request, mode_name):
         return "businesses/business_page.html"
+
+    def make_preview_request(self, request=None, preview_mode=None, extra_request_attrs=None):
+        # Wagtail's workflow preview marks the request with the revision's id for its user bar,
+        # which then looks the id up among *page* revisions: the preview's `page` is the
+        # neighbourhood, the revision a business's. Without the mark the bar shows its page links.
+        extra = {k: v for k, v in (extra_request_attrs or {}).items() if k != "revision_id"}
+        return super().make_preview_request(request, preview_mode, extra)
 
     def get_preview_context(self, request, mode_name):
         from businesses.views import profile_context
