@@ -6,6 +6,7 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,10 @@ from home.tasks import send_email
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
+    def get_logout_redirect_url(self, request):
+        # The home page in the language the person was reading.
+        return reverse("wagtail_serve", args=[""])
+
     def send_mail(self, template_prefix, email, context):
         request = self.request
         context = {

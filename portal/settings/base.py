@@ -120,7 +120,6 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website_url"
 ACCOUNT_FORMS = {"signup": "home.accounts.AtomicSignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
@@ -134,7 +133,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/mijn-bedrijf/"
+# URL names, reversed in the language of the page the person logged in on (/ar/mijn-bedrijf/).
+LOGIN_REDIRECT_URL = "my_businesses"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

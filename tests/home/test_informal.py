@@ -1,4 +1,5 @@
-"""The portal says "je" to everyone, also where the words come from Django or allauth."""
+"""The portal says "je" to everyone, also where the words come from Django or allauth; and
+it keeps the language a person reads in when they log in and out."""
 
 import re
 
@@ -37,3 +38,18 @@ def test_changing_the_password_speaks_informally(client, entrepreneur):
     )
     text = visible_text(response)
     assert not FORMAL.findall(text), FORMAL.findall(text)
+
+
+def test_logging_in_and_out_keeps_the_language_of_the_page(client, demo, entrepreneur):
+    from tests.conftest import PASSWORD
+
+    response = client.post(
+        "/ar/account/login/", {"login": entrepreneur.email, "password": PASSWORD}
+    )
+    assert response["Location"] == "/ar/mijn-bedrijf/"
+    page = client.get("/ar/mijn-bedrijf/")
+    logout = BeautifulSoup(page.content, "html.parser").select_one("form.portal-logout")
+    assert logout["action"] == "/ar/account/logout/"
+
+    response = client.post(logout["action"])
+    assert response["Location"] == "/ar/"
