@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 from PIL import Image, UnidentifiedImageError
 
+from businesses.fields import KvKNumberField, KvKNumberFormField
 from businesses.models import Business, ClaimRequest
 from businesses.notifications import notify_moderators_of_claim, send_claim_code
 from businesses.validators import validate_kvk_number
@@ -90,10 +91,10 @@ def document_field(required):
 
 
 class ClaimForm(SpamProtectedForm):
-    kvk_number = forms.CharField(
+    kvk_number = KvKNumberFormField(
         label=gettext_lazy("KvK-nummer van het bedrijf"),
         required=False,
-        max_length=8,
+        max_length=KvKNumberField.TYPED_LENGTH,  # "1234 5678" fits; stored as 8 digits
         validators=[validate_kvk_number],
         help_text=gettext_lazy("8 cijfers. Handig voor de gemeente, maar geen bewijs."),
     )

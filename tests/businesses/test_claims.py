@@ -104,6 +104,11 @@ def test_a_claim_with_errors_keeps_what_was_typed(owner, listing):
     assert not ClaimRequest.objects.exists()
 
 
+def test_a_kvk_number_with_spaces_is_kept_as_its_digits(owner, listing):
+    claim(owner, listing, kvk_number="8765 4321")
+    assert ClaimRequest.objects.get().kvk_number == "87654321"
+
+
 def test_bots_filling_the_honeypot_are_turned_away(owner, listing):
     response = claim(owner, listing, website_url="http://spam.example")
     assert "lijkt op spam" in response.content.decode()
