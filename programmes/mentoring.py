@@ -5,10 +5,11 @@ MatchEvent and sends its e-mails (through the tasks framework)."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from businesses.models import Language, NeighbourhoodPage, Sector
@@ -178,10 +179,12 @@ def submit(request, founder):
 
 @transaction.atomic
 def propose(request, exclude=()):
-    """(Re)compute the engine's proposal for a request and store it."""
-    ranked = matching.rank_mentors(
-        wish_for(request), [c for c in candidates() if c.id not in set(exclude)], names()
-    )
+    """(Re)compute the engine's proposal for a request and store it. Its reasons are stored
+    in words, for staff: in Dutch, whichever language the founder asked in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        ranked = matching.rank_mentors(
+            wish_for(request), [c for c in candidates() if c.id not in set(exclude)], names()
+        )
     # Two staff members recalculating at once would both delete the old proposal and insert a
     # new one, and the second insert would break the one-proposal-per-mentor rule: the row lock
     # makes the second wait until the first has committed.
