@@ -30,24 +30,26 @@ NOT_SOURCE = {
 
 
 def untranslated(po_text):
-    """msgids whose translation is empty or marked fuzzy (the header entry excluded)."""
+    """msgids whose translation, or one of its plural forms, is empty or marked fuzzy (the
+    header entry excluded). A long msgstr starts with "" and goes on in the next lines."""
     missing = []
     for entry in po_text.split("\n\n"):
-        parts = {"msgid": "", "msgstr": ""}
-        empty_form = False
+        parts = {}
         current = None
         for line in entry.splitlines():
-            keyword = re.match(r"^(msgid|msgstr)(\[\d\])? ", line)
+            keyword = re.match(r"^(msgid|msgstr(\[\d\])?) ", line)
             if keyword:
                 current = keyword.group(1)
                 line = line[keyword.end() :]
-                if current == "msgstr" and keyword.group(2) and line == '""':
-                    empty_form = True  # one plural form left empty
+                parts[current] = ""
             elif not line.startswith('"'):
                 continue
             if current:
                 parts[current] += line.strip()[1:-1]
-        if parts["msgid"] and (not parts["msgstr"] or empty_form or "#, fuzzy" in entry):
+        translations = [text for key, text in parts.items() if key.startswith("msgstr")]
+        if parts.get("msgid") and (
+            not translations or not all(translations) or "#, fuzzy" in entry
+        ):
             missing.append(parts["msgid"])
     return missing
 
