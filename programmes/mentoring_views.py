@@ -130,6 +130,12 @@ def request_detail(request, pk):
         "match_request": match_request,
         "match": match,
         "state": mentoring.founder_state(match_request, match),
+        # The mentor's name and address only once they said yes (not of one who never answered).
+        "mentor_said_yes": match is not None
+        and (
+            match.status in (MentorMatch.ACCEPTED, MentorMatch.ACTIVE, MentorMatch.COMPLETED)
+            or match_request.events.filter(status=MentorMatch.ACCEPTED).exists()
+        ),
         "events": match_request.events.all(),
         "contact": mentoring.contact_for(match_request),
         "feedback_form": feedback_form,

@@ -215,9 +215,10 @@ def test_the_founders_page_after_a_no_an_old_link_and_a_stop(
     founder_client.post(
         reverse("mentor_request_detail", args=[request.pk]), {"stop-reason": "Al geholpen."}
     )
-    assert_state(
+    page = assert_state(
         founder_client, request, "closed", "Gestopt", "Reden: Al geholpen.", "Opnieuw een mentor"
     )
+    assert "bram@example.nl" not in page  # a mentor who never said yes stays unnamed
     listing = text_of(founder_client.get(reverse("mentor_request")))
     assert "Aanvraag van" in listing and ": gestopt" in listing
 
