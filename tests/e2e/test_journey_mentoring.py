@@ -116,6 +116,8 @@ def test_a_founder_gets_a_mentor_who_knows_what_they_asked(demo_site, browser, l
     admin.wait_for_url("**/admin/")
     panel = admin.locator("#mentor-requests-section, #mentor-requests").first
     assert panel.get_by_role("link", name=f"Aanvraag {number}").count() == 1
+    panel.scroll_into_view_if_needed()
+    save_screenshot(admin, f"{name}-2-staff-dashboard")
     admin.goto(base + "/admin/mentoraanvragen/")
     row = admin.locator("table.listing tbody tr").filter(
         has=admin.get_by_role("link", name=f"Aanvraag {number}", exact=True)
@@ -131,7 +133,7 @@ def test_a_founder_gets_a_mentor_who_knows_what_they_asked(demo_site, browser, l
     proposals = admin.locator("#voorstel > li").all_inner_texts()
     assert proposals and all("spreekt Turks" in proposal for proposal in proposals), proposals
     mentor_name = admin.locator("#voorstel > li strong").first.inner_text()
-    save_screenshot(admin, f"{name}-2-staff-triage")
+    save_screenshot(admin, f"{name}-3-staff-triage")
 
     # 3. One step sends it to the mentor.
     admin.get_by_role("button", name="Voorstellen aan mentor").click()
@@ -139,7 +141,7 @@ def test_a_founder_gets_a_mentor_who_knows_what_they_asked(demo_site, browser, l
     sent = " ".join(admin.locator("main").inner_text().split())
     assert f"Verstuurd: {mentor_name} heeft een e-mail gekregen" in sent
     assert admin.get_by_role("button", name="Voorstellen aan mentor").count() == 0
-    save_screenshot(admin, f"{name}-3-staff-sent")
+    save_screenshot(admin, f"{name}-4-staff-sent")
 
     # 4. The mentor opens the link in the e-mail and decides with what they need.
     [message] = [m for m in mail.outbox if goal in m.body and "/mentor/koppeling/" in m.body]
@@ -156,7 +158,7 @@ def test_a_founder_gets_a_mentor_who_knows_what_they_asked(demo_site, browser, l
     assert business_link.count() == 1
     assert FOUNDER not in facts  # the e-mail address only after a yes
     axe["mentor: voorstel"] = axe_violations(mentor)
-    save_screenshot(mentor, f"{name}-4-mentor-decides")
+    save_screenshot(mentor, f"{name}-5-mentor-decides")
     mentor.locator("button[name=action][value=accept]").click()
     mentor.wait_for_load_state()
     assert FOUNDER in main_text(mentor)
@@ -178,5 +180,5 @@ def test_a_founder_gets_a_mentor_who_knows_what_they_asked(demo_site, browser, l
         assert words(language, stale) not in shown, stale
     assert page.locator('main a[href^="mailto:"]').filter(has_text="@").count() >= 1
     axe["aanvraag: mentor zegt ja"] = axe_violations(page)
-    save_screenshot(page, f"{name}-5-founder-accepted")
+    save_screenshot(page, f"{name}-6-founder-accepted")
     assert axe == {key: [] for key in axe}
