@@ -8,7 +8,7 @@ message per language, Dutch for addresses without an account or a choice.
 from collections import defaultdict
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import engines
 from django.utils import translation
 
 from home.languages import languages_of
@@ -23,8 +23,10 @@ def send_templated_email(template_prefix, context, to, language=None):
     for address in recipients:
         by_language[language or chosen.get(address.lower(), settings.LANGUAGE_CODE)].append(address)
     context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+    text = engines["text"]  # plain text: nothing is escaped for HTML
     for code, addresses in by_language.items():
         with translation.override(code):
-            subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-            body = render_to_string(f"{template_prefix}_body.txt", context)
+            subject = text.get_template(f"{template_prefix}_subject.txt").render(context)
+            subject = " ".join(subject.split())
+            body = text.get_template(f"{template_prefix}_body.txt").render(context)
         send_email.enqueue(subject=subject, body=body, to=addresses)

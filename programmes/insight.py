@@ -515,6 +515,11 @@ def matching_headlines(period):
     found = mentoring.figures(requests_in(period))
     return [
         Headline(str(_("Mentoraanvragen")), found["total"]),
-        Headline(str(_("Voorstel binnen 5 werkdagen")), f"{found['proposed_within_5_days']}%"),
+        Headline(
+            str(
+                _("Voorstel binnen %(days)s werkdagen") % {"days": mentoring.PROMISED_WORKING_DAYS}
+            ),
+            f"{found['proposed_within_5_days']}%",
+        ),
         Headline(str(_("Afgerond")), f"{found['completed']}%"),
     ]

@@ -97,6 +97,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mails (home/email.py): "Bakker & Zonen" stays "&", not "&amp;".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: DATABASE_URL, by default an SQLite file in var/ (the embedded default).
