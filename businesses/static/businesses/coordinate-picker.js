@@ -2,11 +2,26 @@
 (function () {
   "use strict";
 
+  // Leaflet finds its marker images from the CSS's url(images/marker-icon.png), which fails for
+  // the hashed names of the production storage (marker-icon.<hash>.png): the template gives the
+  // real URLs, from {% static %}, as data attributes.
+  function useMarkerImages(element) {
+    if (element.dataset.markerIcon) {
+      L.Icon.Default.imagePath = "";
+      L.Icon.Default.mergeOptions({
+        iconUrl: element.dataset.markerIcon,
+        iconRetinaUrl: element.dataset.markerIcon2x,
+        shadowUrl: element.dataset.markerShadow,
+      });
+    }
+  }
+
   function setUp(element) {
     if (!window.L || element.dataset.ready) {
       return;
     }
     element.dataset.ready = "1";
+    useMarkerImages(element);
     element.hidden = false; // the owner's step keeps the map hidden until it can be drawn
     var latitude = document.getElementById(element.dataset.latitudeId);
     var longitude = latitude.form.querySelector('[name="' + element.dataset.longitudeName + '"]');

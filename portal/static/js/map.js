@@ -10,12 +10,27 @@
     return div.innerHTML;
   }
 
+  // Leaflet finds its marker images from the CSS's url(images/marker-icon.png), which fails for
+  // the hashed names of the production storage (marker-icon.<hash>.png): the template gives the
+  // real URLs, from {% static %}, as data attributes.
+  function useMarkerImages(element) {
+    if (element.dataset.markerIcon) {
+      L.Icon.Default.imagePath = "";
+      L.Icon.Default.mergeOptions({
+        iconUrl: element.dataset.markerIcon,
+        iconRetinaUrl: element.dataset.markerIcon2x,
+        shadowUrl: element.dataset.markerShadow,
+      });
+    }
+  }
+
   function initMap(element) {
     var data = JSON.parse(document.getElementById(element.dataset.portalMap).textContent);
     if (!window.L || !data.markers.length) {
       return;
     }
     element.hidden = false;
+    useMarkerImages(element);
     var map = L.map(element, { scrollWheelZoom: false });
     if (data.tiles) {
       L.tileLayer(data.tiles, {
