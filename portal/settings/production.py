@@ -36,7 +36,12 @@ SILENCED_SYSTEM_CHECKS = (
 )
 
 # WhiteNoise serves the hashed, compressed static files straight from gunicorn.
-MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]
+_after = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after:],
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
