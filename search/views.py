@@ -39,6 +39,10 @@ def directory(request):
         "query_string": page_cache.declared_query(request),
         "feedback_form": FeedbackForm(initial={"q": query.q, "count": answer["count"]}),
         "page_title": _("Ondernemers zoeken"),
+        "meta_description": _(
+            "Vind ondernemers in de wijken: zoek op naam, product, branche, gesproken taal en "
+            "wie er nu open is."
+        ),
     }
     response = render(request, "search/directory.html", context)
     return recording.counted(
