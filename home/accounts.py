@@ -1,6 +1,7 @@
 """django-allauth, adapted to the portal: its e-mails go through the tasks framework, and a new
 account is stored whole or not at all."""
 
+from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
 from django import forms
@@ -68,6 +69,14 @@ class AtomicSignupForm(NoBidiControlsMixin, SignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     field_order = ["first_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # allauth's honeypot says autocomplete="nope", which HTML does not know: "off" keeps a
+        # browser from filling it in as well, and is valid.
+        honeypot = self.fields.get(allauth_settings.SIGNUP_FORM_HONEYPOT_FIELD or "")
+        if honeypot is not None:
+            honeypot.widget.attrs["autocomplete"] = "off"
 
     def save(self, request):
         with transaction.atomic():
