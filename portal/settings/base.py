@@ -195,6 +195,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Search: empty SEARCH_URL means the embedded database engine.
 SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_INDEX = env.str("SEARCH_INDEX", default="portal-directory")
+# Seconds; an engine slower than this and the database answers instead.
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=1.0)
 # Wagtail's own search (/zoeken/, the admin) uses the same engine when SEARCH_URL is set.
 WAGTAILSEARCH_BACKENDS = search_backends(
     SEARCH_URL,

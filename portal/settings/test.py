@@ -30,3 +30,7 @@ PAGE_CACHE_SECONDS = 0
 # `fake_pdok`, tests/pdok.py) and point this setting at it.
 PDOK_LOCATIESERVER_URL = ""
 PDOK_RETRY_SECONDS = (0.01, 0.01)
+
+# The tests share two cores with OpenSearch's JVM: give the engine time before falling back
+# (production keeps its 1 second, so the database answers when the engine is slow).
+SEARCH_TIMEOUT = 5.0
