@@ -18,6 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from businesses import hours, lookups
 from businesses.models import Business, NeighbourhoodPage
+from home.text import words_from_start, words_to_end
 from portal.folding import fold
 from search import database
 from search.params import PAGE_SIZE
@@ -114,7 +115,8 @@ def exact_span(text, words):
 
 def snippet(business, q):
     """For the database engine: the first sentence part that holds a word of the query, marked;
-    from the tagline, the story, or a story in another language (prefetched by load)."""
+    from the tagline, the story, or a story in another language (prefetched by load). Cut at
+    words, with "…" where the text goes on."""
     words = [w for w in q.lower().split() if len(w) > 1]
     folded = [w for w in fold(q).split() if len(w) > 1]
     texts = [business.tagline, business.story, *(story.text for story in business.stories.all())]
@@ -123,13 +125,14 @@ def snippet(business, q):
         span = exact_span(text, words) or folded_span(text, folded)
         if span:
             at, end = span
-            start = max(0, at - 50)
+            # About 50 characters before and 70 after, cut between words, with "…" where
+            # the text goes on.
             return (
-                escape(text[start:at])
+                escape(words_to_end(text[:at], 50))
                 + "<mark>"
                 + escape(text[at:end])
                 + "</mark>"
-                + escape(text[end : end + 70])
+                + escape(words_from_start(text[end:], 70))
             )
     return ""
 

@@ -60,7 +60,8 @@ class FeedbackForm(SpamProtectedForm):
     found = forms.TypedChoiceField(choices=[("1", "ja"), ("0", "nee")], coerce=lambda v: v == "1")
     q = forms.CharField(required=False, max_length=500)
     comment = forms.CharField(
-        label=_lazy("Wat zocht je? (niet verplicht)"),
+        # The form field template adds "(niet verplicht)" to every optional field.
+        label=_lazy("Wat zocht je?"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
