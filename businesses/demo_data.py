@@ -27,6 +27,7 @@ from businesses.models.business import make_slug
 from home.demo.helpers import (
     add_featured_section,
     add_menu_item,
+    add_menu_link,
     english,
     ensure_aliases,
     ensure_image,
@@ -194,6 +195,16 @@ DRAFTS = 3  # the last few are never published ...
 AWAITING_MODERATION = 3  # ... and the few before them wait for a moderator
 
 
+# The directory in the main menu, after the neighbourhoods (search/views.py serves it); the
+# labels are the directory's title in each language.
+DIRECTORY_MENU_LABELS = {
+    "nl": "Ondernemers zoeken",
+    "en": "Find entrepreneurs",
+    "tr": "Girişimci ara",
+    "ar": "البحث عن رواد الأعمال",
+}
+
+
 @demo_step(order=10)
 def load(stdout):
     rng = random.Random(3531)
@@ -203,6 +214,7 @@ def load(stdout):
         ensure_neighbourhood(index, data, order) for order, data in enumerate(NEIGHBOURHOODS)
     ]
     add_menu_item(index, sort_order=-10)
+    add_menu_link("/ondernemers/", DIRECTORY_MENU_LABELS, sort_order=-8)
     # On the home page in each language that has one of its own (an alias mirrors the Dutch);
     # the block shows every neighbourhood in the reader's language.
     for translation in home.get_translations(inclusive=True).filter(alias_of__isnull=True):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -169,8 +170,17 @@ class SocialLink(Orderable):
     panels = [FieldPanel("service"), FieldPanel("url")]
 
 
+def validate_link(value):
+    """A web address, or a path on this site ("/ondernemers/", for a view that is not a page)."""
+    if value.startswith("/") and not value.startswith("//"):
+        if any(character.isspace() for character in value):
+            raise ValidationError(_("Een pad op deze site heeft geen spaties."))
+        return
+    URLValidator()(value)
+
+
 class LinkFields(models.Model):
-    """A labelled link to a page of the site or to a URL, for menus."""
+    """A labelled link to a page of the site, a path on the site or a URL, for menus."""
 
     link_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -180,7 +190,15 @@ class LinkFields(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    link_url = models.URLField(_("of een adres"), blank=True)
+    # A path ("/ondernemers/") is shown in the visitor's language ("/ar/ondernemers/"):
+    # home.navigation.localized_path.
+    link_url = models.CharField(
+        _("of een adres"),
+        max_length=200,
+        blank=True,
+        validators=[validate_link],
+        help_text=_("Een webadres (https://…) of een pad op deze site, zoals /ondernemers/."),
+    )
     label = models.CharField(
         _("tekst"), max_length=60, blank=True, help_text=_("Leeg: de titel van de pagina.")
     )

@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.urls import NoReverseMatch, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -46,8 +46,25 @@ def resolve_links(items, request, locale):
                 continue
             links.append({"text": item.label or page.title, "href": page.get_url(request)})
         else:
-            links.append({"text": item.label, "href": item.link_url})
+            links.append({"text": item.label, "href": localized_path(item.link_url)})
     return links
+
+
+def localized_path(url):
+    """A path on this site in the active language: "/ondernemers/" is "/ar/ondernemers/" in
+    Arabic. Web addresses, paths that name a language and paths outside the language prefixes
+    (such as /api/docs) stay as they are."""
+    if not url.startswith("/") or url.startswith("//"):
+        return url
+    language = get_language()
+    first = url.split("/", 2)[1]
+    if language == settings.LANGUAGE_CODE or first in dict(settings.LANGUAGES):
+        return url
+    try:
+        resolve(url.split("?", 1)[0].split("#", 1)[0])
+    except Resolver404:
+        return f"/{language}{url}"
+    return url  # served without a language prefix
 
 
 def localized_pages(pages):

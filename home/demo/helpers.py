@@ -114,6 +114,29 @@ def add_menu_item(page, sort_order):
         menu.save()
 
 
+def add_menu_link(path, labels, sort_order):
+    """Put a path on the site (a view that is not a page, such as the directory) in the main
+    menu of every language, once, with the label in that language (`labels` by language code,
+    Dutch for the others); the items are translations of each other. The menu shows the path
+    in the visitor's language (home.navigation.localized_path)."""
+    existing = MainMenuItem.objects.filter(link_url=path).first()
+    translation_key = existing.translation_key if existing else uuid.uuid4()
+    for menu in MainMenu.objects.select_related("locale"):
+        if menu.items.filter(link_url=path).exists():
+            continue
+        label = labels.get(menu.locale.language_code, labels["nl"])
+        menu.items.add(
+            MainMenuItem(
+                link_url=path,
+                label=label,
+                sort_order=sort_order,
+                locale_id=menu.locale_id,
+                translation_key=translation_key,
+            )
+        )
+        menu.save()
+
+
 def add_featured_section(home, heading, introduction, pages):
     """Put a "featured pages" section at the top of a home page, once (found by its heading)."""
     if home.has_unpublished_changes:

@@ -44,3 +44,17 @@ def footer(context):
 def alternates(context):
     """Usage: {% alternates as languages %} — the page in every language of the site."""
     return language_alternates(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def active_filters(context, *names):
+    """Usage: {% active_filters "sector" "taal" as active %} — how many values of these query
+    parameters the visitor chose, each value once; empty values and "0" count for nothing.
+
+    Read from the query string, so a page in the page cache (keyed on the same parameters) shows
+    the same number."""
+    data = context["request"].GET
+    return sum(
+        len({value for value in data.getlist(name) if value.strip() and value != "0"})
+        for name in names
+    )

@@ -67,7 +67,11 @@ def test_profile_shows_what_a_visitor_needs(client, bakery):
     assert "Mijn vader begon deze" in main.select_one("#verhaal").find_next("div").get_text()
     assert main.select_one(".portal-gallery img")["alt"] == "De etalage met pide"
     assert [li.get_text(strip=True) for li in main.select("#aanbod + ul li")] == ["pide", "simit"]
-    assert main.select_one('a[href="tel:+31301234567"]').get_text(strip=True) == "030 123 4567"
+    contact = main.select_one('.portal-contact-list a[href="tel:+31301234567"]')
+    assert contact.get_text(strip=True) == "030 123 4567"
+    # On a phone: "Bellen" under the name, before the photos and the hours.
+    call = main.select_one('.portal-quick-actions a[href="tel:+31301234567"]')
+    assert call.get_text(" ", strip=True).startswith("Bellen")
     assert main.select_one('a[href="https://instagram.com/yildiz"]') is not None
     assert "Kanaalstraat 10" in main.select_one("address").get_text()
     languages = [span["lang"] for span in main.select("#talen + ul [lang]")]

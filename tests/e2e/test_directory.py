@@ -24,7 +24,10 @@ def test_search_and_filter_the_directory(demo_site, page):
         assert "akker" in cards.nth(index).inner_text().lower()
     found["ondernemers: tekst"] = axe_violations(page)
 
-    # Tick a neighbourhood and a language by keyboard, then apply.
+    # Open the filters (a closed disclosure), tick a neighbourhood and a language by keyboard,
+    # then apply.
+    page.locator(".portal-filter-disclosure__summary").focus()
+    page.keyboard.press("Enter")
     wijk = page.locator(".portal-filters input[name=wijk]").first
     wijk_name = page.locator(f"label[for={wijk.get_attribute('id')}]").inner_text().split(" (")[0]
     wijk.focus()

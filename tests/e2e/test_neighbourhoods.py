@@ -17,7 +17,9 @@ def test_filter_a_neighbourhood_and_open_a_profile(demo_site, page):
     everything = page.locator(".portal-business-card").count()
     assert everything > 0
 
-    # Tick "Turks" by keyboard and send the form with Enter.
+    # Open the filters (a closed disclosure), tick "Turks" by keyboard and send the form with Enter.
+    page.locator(".portal-filter-disclosure__summary").focus()
+    page.keyboard.press("Enter")
     turkish = page.locator("#filter-taal-tr")
     turkish.focus()
     page.keyboard.press("Space")
