@@ -3,7 +3,7 @@ categories, a few expired, some offered in other languages than Dutch. Dates are
 day the demo is loaded, so there are always open deadlines."""
 
 import json
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -12,7 +12,15 @@ from wagtail.models import Site
 from businesses.models import Language, NeighbourhoodPage, Sector
 from home.demo.helpers import add_menu_item, ensure_aliases
 from home.demo.registry import demo_step
-from programmes.models import Category, ProgrammeIndexPage, ProgrammePage, Provider, Stage
+from programmes.models import (
+    Category,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProgrammeSession,
+    Provider,
+    Stage,
+)
+from programmes.models.programmes import nth_weekday
 
 PROVIDERS = [
     ("Gemeente Utrecht – Economische Zaken", "gemeente", "https://www.utrecht.nl/ondernemen/"),
@@ -345,9 +353,9 @@ PROGRAMMES = [
         ["nl", "tr"],
         ["lombok"],
         None,
-        7,
-        10,
-        0,
+        None,
+        None,
+        None,
         60,
         False,
         None,
@@ -517,6 +525,85 @@ PROGRAMMES = [
     ),
 ]
 
+# When and where programmes meet: title -> (weekday (0 = Monday), which one of the month for a
+# monthly session (1 = first, None otherwise), start, end, place, online link, repeat, count).
+# A programme with a start date moves its start to the first such weekday (a business lunch is
+# not on a Sunday) and ends on the last session; one without starts on the next such day. The
+# others stay open-ended ("doorlopend"), without dates: nothing to put in an agenda.
+ONCE, WEEKLY, MONTHLY = ProgrammeSession.ONCE, ProgrammeSession.WEEKLY, ProgrammeSession.MONTHLY
+SESSIONS = {
+    "Ontwerp je eigen etalage": (
+        1, None, time(19), time(21, 30),
+        "Broedplaats De Kanaalfabriek, Kanaalstraat 160", "", WEEKLY, 4,
+    ),
+    "Administratie op orde in drie avonden": (
+        2, None, time(19, 30), time(21, 30),
+        "Bedrijvenhuis Oog in Al, Thomas à Kempisweg 20", "", WEEKLY, 3,
+    ),
+    "Basiscursus ondernemen in het Turks": (
+        0, None, time(19), time(21),
+        "Buurthuis Kanaleneiland, Marshallaan 4", "", WEEKLY, 8,
+    ),
+    "Je winkel online: webwinkel in zes weken": (
+        3, None, time(13, 30), time(16),
+        "Bibliotheek Kanaleneiland, Werkplaats Digitaal, Marshallaan 10", "", WEEKLY, 6,
+    ),
+    "Google Maps en sociale media voor je zaak": (
+        1, None, time(10), time(12),
+        "Bibliotheek Kanaleneiland, Werkplaats Digitaal, Marshallaan 10", "", WEEKLY, None,
+    ),
+    "Netwerkavond Ondernemen in Lombok": (
+        3, 1, time(19), time(21, 30),
+        "Buurthuis De Leeuw, Kanaalstraat 12", "", MONTHLY, None,
+    ),
+    "Vrouwen die ondernemen": (
+        2, 2, time(10), time(12),
+        "Wijkcentrum Overvecht, Wolgadreef 8", "", MONTHLY, None,
+    ),
+    "Van idee naar prototype": (
+        5, 1, time(10), time(16),
+        "Broedplaats De Kanaalfabriek, Kanaalstraat 160", "", MONTHLY, None,
+    ),
+    "Zakenlunch met inkopers van grote bedrijven": (
+        4, None, time(12), time(14),
+        "Stadskantoor, Stadsplateau 1", "", ONCE, None,
+    ),
+    "Digitaal boekhouden zonder stress": (
+        0, None, time(19, 30), time(20, 30),
+        "", "https://meet.example.nl/digitaal-boekhouden", ONCE, None,
+    ),
+}  # fmt: skip
+
+
+def first_day(since, weekday, nth=None):
+    """The first day from `since` on that is this weekday (and this one of its month)."""
+    day = since
+    while day.weekday() != weekday or (nth is not None and nth_weekday(day) != nth):
+        day += timedelta(days=1)
+    return day
+
+
+def add_session(programme, row):
+    """Give a new (unsaved) programme its session, and dates that agree with it."""
+    weekday, nth, start, end, place, online_url, repeat, count = row
+    first = first_day(programme.start_date or today() + timedelta(days=1), weekday, nth)
+    session = ProgrammeSession(
+        date=first,
+        start_time=start,
+        end_time=end,
+        place=place,
+        online_url=online_url,
+        repeat=repeat,
+        count=count,
+    )
+    session.rrule = session.build_rrule()
+    if programme.start_date:
+        programme.start_date = first
+        last = session.last_occurrence()
+        programme.end_date = last.date() if last else None
+    programme.sessions = [session]
+
+
 BODY = (
     "<p>{summary}</p><p>Voor wie? Ondernemers in Utrecht, ook als je net begint of nog twijfelt. "
     "Je hoeft geen ervaring te hebben. Heb je vragen, bel of mail dan gerust: we denken graag mee.</p>"
@@ -601,6 +688,8 @@ def load(stdout):
         programme.sectors = [sectors[s] for s in sector_slugs]
         programme.languages = [languages[c] for c in codes if c in languages]
         programme.neighbourhoods = [neighbourhoods[s] for s in wijk_slugs if s in neighbourhoods]
+        if title in SESSIONS:
+            add_session(programme, SESSIONS[title])
         index.add_child(instance=programme)
         programme.save_revision().publish()
     # Until staff translate them, the other languages show the Dutch programmes (aliases), as

@@ -1,6 +1,7 @@
 """The programme index (filters, archive, calendar feed) and "Wat past bij mij?"."""
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,8 @@ from programmes.filters import SORTS, ProgrammeFilter
 from programmes.forms import QuestionnaireForm
 
 PAGE_SIZE = 12
+# Programmes with something to put in an agenda (see ProgrammePage.has_calendar).
+CALENDAR_Q = Q(deadline__isnull=False) | Q(start_date__isnull=False) | Q(sessions__isnull=False)
 FILTER_GROUPS = [
     ("open", _("Aanmelden")),
     ("gratis", _("Kosten")),
@@ -38,7 +41,7 @@ def listing(index, request):
     filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
     total, facets = filterset.counts()
     # A card shows its provider and category, nothing of the many-to-many relations.
-    programmes = filterset.qs.select_related("provider", "category")
+    programmes = filterset.qs.select_related("provider", "category").prefetch_related("sessions")
     paginator = CountedPaginator(programmes, PAGE_SIZE, total)
     page = clamped_page(paginator, request.GET.get("page"))
     context = index.get_context(request)
@@ -57,6 +60,8 @@ def listing(index, request):
             "query_string": page_cache.declared_query(request),
             "archive": filterset.archive,
             "today": timezone.localdate(),
+            # The list's agenda link only when its feed would hold something.
+            "has_calendar": bool(total) and filterset.qs.filter(CALENDAR_Q).exists(),
         }
     )
     return TemplateResponse(request, "programmes/programme_index_page.html", context)
@@ -65,7 +70,8 @@ def listing(index, request):
 def listing_calendar(index, request):
     page_cache.declare_public(request, ProgrammeFilter.base_filters)
     filterset = ProgrammeFilter(request.GET or None, queryset=index.programmes())
-    return calendar_response(list(filterset.qs.select_related("provider")), index.slug, request)
+    programmes = filterset.qs.select_related("provider").prefetch_related("sessions")
+    return calendar_response(list(programmes), index.slug, request)
 
 
 def own_business(request):
@@ -107,7 +113,7 @@ def questionnaire(index, request):
         programmes = (
             index.programmes()
             .select_related("provider", "category")
-            .prefetch_related("stages", "sectors", "languages", "neighbourhoods")
+            .prefetch_related("stages", "sectors", "languages", "neighbourhoods", "sessions")
             .order_by("pk")
         )
         results = fit.rank(programmes, answers, today)

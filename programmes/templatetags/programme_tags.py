@@ -18,6 +18,7 @@ def featured_programmes(context, count=3):
         .filter(category__is_focus=True, locale__language_code=language)
         .exclude(expired_q(today))
         .select_related("provider", "category")
+        .prefetch_related("sessions")
         .order_by(F("deadline").asc(nulls_last=True), "title")[:count]
     )
     index = ProgrammeIndexPage.objects.live().filter(locale__language_code=language).first()
@@ -33,3 +34,13 @@ def neighbourhood_contacts(neighbourhood):
         neighbourhoods__translation_key=neighbourhood.translation_key
     ).distinct()
     return {"contacts": list(contacts)}
+
+
+@register.simple_tag
+def next_session(programme):
+    """The programme's nearest session to come, in words (programmes.sessions.describe), or
+    None. Reads programme.sessions.all(): lists prefetch them."""
+    from programmes.sessions import describe
+
+    upcoming = programme.upcoming_sessions()
+    return describe(upcoming[0]) if upcoming else None
