@@ -12,6 +12,7 @@ the neighbourhood pages. Every condition is a subquery that runs once, not per b
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.db.models import Count, F, FloatField, Max, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ACos, Coalesce, Cos, Greatest, Least, Radians, Sin
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, PlainText
+from wagtail.search.query import And, Or, PlainText
 
 from businesses import lookups
 from businesses.filters import grouped_counts, language_q, sector_q
@@ -29,6 +30,7 @@ from businesses.hours import local_now, open_now_q
 from businesses.models import Business, NeighbourhoodPage
 from portal import page_cache
 from portal.folding import fold
+from search import vocabulary
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
@@ -52,11 +54,6 @@ def collapse_doubles(word):
     return re.sub(r"(\w)\1+", r"\1", word)
 
 
-def synonyms_of(word, groups):
-    folded = fold(word)
-    return {other for group in groups if folded in map(fold, group) for other in group}
-
-
 def words(q):
     """The words of a query, folded (portal.folding); quotes, stars and other query syntax are
     dropped. Folded first: a word with harakat is one word, not letters between marks."""
@@ -69,24 +66,81 @@ def database_backend():
     return get_search_backend(name)
 
 
-def text_query(q, groups=()):
+def alternatives(typed, groups):
+    """The query's words, then the same with a listed synonym in place of a word or phrase of
+    it: ["toko", "oost"] -> [["toko", "oost"], ["supermarkt", "oost"], ...]."""
+    found = [typed]
+    for group in groups:
+        members = [tuple(words(member)) for member in group]
+        for member in members:
+            at = next(
+                (
+                    i
+                    for i in range(len(typed) - len(member) + 1)
+                    if tuple(typed[i : i + len(member)]) == member
+                ),
+                None,
+            )
+            if member and at is not None:
+                found += [
+                    [*typed[:at], *other, *typed[at + len(member) :]]
+                    for other in members
+                    if other and other != member
+                ]
+                break
+    return found[:16]
+
+
+def text_query(typed, groups, version, sureness, every_word=True):
+    """Wagtail's search query for the words typed: each word, or a word it may mean up to
+    `sureness` (search.vocabulary), or a synonym staff listed (or a word it starts)."""
     parts = []
-    for word in words(q):
-        variants = {word, collapse_doubles(word)}
-        variants |= {w for synonym in synonyms_of(word, groups) for w in words(synonym)}
-        parts.append(PlainText(" ".join(sorted(variants)), operator="or"))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
+    for number, variant in enumerate(alternatives(typed, groups)):
+        options = []
+        for word in variant:
+            meant = {word, collapse_doubles(word)}
+            if sureness > vocabulary.EXACT:
+                widest = sureness if number == 0 else vocabulary.CLOSE
+                meant |= {
+                    m.word
+                    for m in vocabulary.cached_meanings(word, version)
+                    if m.sureness <= widest
+                }
+            options.append(PlainText(" ".join(sorted(meant)), operator="or"))
+        parts.append(And(options) if every_word and len(options) > 1 else Or(options))
+    return parts[0] if len(parts) == 1 else Or(parts)
 
 
-def text_ids(q, groups=()):
-    """Ids of the businesses whose text matches, from Wagtail's database search backend."""
-    query = text_query(q, groups)
-    if query is None:
-        return []
+def matching_ids(query):
     results = database_backend().search(query, Business.objects.all(), order_by_relevance=False)
     return list(results.get_queryset().values_list("pk", flat=True))
+
+
+def text_ids(q, groups=(), version=None):
+    """{id: rank} of the businesses whose text matches, from Wagtail's database search backend:
+    0 for the words as typed (or a synonym), 1 for a start of a word or a letter or two away,
+    2 for a part of a compound or further away. A query of several words wants them all; when
+    no business has them all, the businesses with the most of them come first (rank 3 and up).
+    Kept until the data changes."""
+    typed = words(q)
+    if not typed:
+        return {}
+    version = version or data_version()
+    key = f"directory-text:{version}:{hash((tuple(typed), str(groups)))}"
+    ranks = cache.get(key)
+    if ranks is not None:
+        return ranks
+    ranks = {}
+    for sureness in (vocabulary.EXACT, vocabulary.CLOSE, vocabulary.LOOSE):
+        for pk in matching_ids(text_query(typed, groups, version, sureness)):
+            ranks.setdefault(pk, sureness)
+    if not ranks and len(typed) > 1:
+        found = Counter()
+        for word in typed:
+            found.update(matching_ids(text_query([word], groups, version, vocabulary.CLOSE)))
+        ranks = {pk: 3 + len(typed) - n for pk, n in found.items()}
+    cache.set(key, ranks, timeout=3600)
+    return ranks
 
 
 def filter_q(name, values):
@@ -145,7 +199,9 @@ def base_queryset(query, without=None, matched=None, version=None):
     """
     queryset = Business.objects.filter(live=True)
     if query.q:
-        queryset = queryset.filter(ids_q(text_ids(query.q) if matched is None else matched))
+        if matched is None:
+            matched = text_ids(query.q, version=version)
+        queryset = queryset.filter(ids_q(list(matched)))
     for name, values in query.filters().items():
         if values and name != without:
             queryset = queryset.filter(filter_q(name, values))
@@ -260,17 +316,21 @@ def facets(query, matched=None, version=None):
 def search(query, page_size):
     from search.models import current
 
-    matched = text_ids(query.q, current().synonym_groups()) if query.q else None
     version = data_version()
+    matched = text_ids(query.q, current().synonym_groups(), version) if query.q else None
     queryset = base_queryset(query, matched=matched, version=version)
-    if query.sort == "afstand" and query.bij:
-        queryset = queryset.order_by("distance", "name", "pk")
-    else:
-        queryset = queryset.order_by("name", "pk")
     counts = facets(query, matched, version)
     # Every business lies in one neighbourhood: the neighbourhood counts add up to the total
     # (of the chosen neighbourhoods, when some are chosen), so no separate count is needed.
     chosen = set(query.wijk)
     count = sum(n for slug, n in counts["wijk"].items() if not chosen or slug in chosen)
-    ids = queryset.values_list("pk", flat=True)[query.offset : query.offset + page_size]
+    window = slice(query.offset, query.offset + page_size)
+    if query.sort == "afstand" and query.bij:
+        ids = queryset.order_by("distance", "name", "pk").values_list("pk", flat=True)[window]
+    elif matched and query.sort != "naam":
+        # Best matches first (text_ids' rank), by name within a rank.
+        ids = list(queryset.order_by("name", "pk").values_list("pk", flat=True))
+        ids = sorted(ids, key=matched.get)[window]
+    else:
+        ids = queryset.order_by("name", "pk").values_list("pk", flat=True)[window]
     return EngineResult(count=count, hits=[Hit(id=pk) for pk in ids], facets=counts)

@@ -10,6 +10,39 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from portal.page_cache import cached
 
+# Trade words in Dutch, Turkish, Arabic and English, as visitors type them; staff add their own
+# (Inzicht → Zoeken shows what was searched without result).
+SYNONYMS = """bakkerij, bakker, banketbakker, bakery, baker, fırın, fırıncı, ekmek, مخبز, خباز, فرن
+kapper, kapsalon, kapperszaak, barbier, barbershop, kuaför, berber, hairdresser, barber, حلاق, صالون حلاقة
+slagerij, slager, kasap, butcher, جزار, ملحمة, لحام
+supermarkt, toko, buurtsuper, market, bakkal, süpermarket, grocery, supermarket, بقالة, سوبرماركت
+groenteboer, groentehandel, groente, manav, greengrocer, خضار, خضري
+bloemist, bloemenwinkel, bloemen, çiçekçi, florist, زهور, ورود
+juwelier, goudsmid, sieraden, kuyumcu, jeweller, jeweler, صائغ, مجوهرات
+kleermaker, naaister, naaiatelier, terzi, tailor, خياط
+restaurant, eethuis, lokanta, restoran, مطعم
+snackbar, afhaal, takeaway, paket servis, وجبات سفرية
+café, koffie, koffiebar, kahve, kafe, coffee, مقهى, قهوة
+reisbureau, reisburo, seyahat acentesi, travel agency, وكالة سفر
+fotograaf, fotostudio, fotoğrafçı, photographer, مصور
+boekhouder, boekhouding, administratiekantoor, accountant, muhasebe, muhasebeci, محاسب
+vertaler, tolk, vertaalbureau, tercüman, çevirmen, translator, interpreter, مترجم, ترجمة
+rijschool, rijles, rijinstructeur, sürücü kursu, driving school, مدرسة قيادة
+schoenmaker, ayakkabı tamiri, cobbler, shoe repair, إصلاح الأحذية
+telefoonwinkel, telefoonreparatie, telefon tamiri, phone repair, تصليح هواتف
+fysiotherapeut, fysiotherapie, fysio, fizyoterapist, physiotherapist, معالج طبيعي
+kinderopvang, crèche, kinderdagverblijf, kreş, daycare, childcare, حضانة
+thuiszorg, thuishulp, evde bakım, home care, رعاية منزلية
+schoonheidssalon, nagelstudio, güzellik salonu, beautician, beauty salon, صالون تجميل
+meubelmaker, timmerman, marangoz, carpenter, نجار
+pottenbakker, keramiek, seramik, potter, فخار
+webdesigner, webdesign, websitebouwer, web designer, تصميم مواقع
+grafisch ontwerper, ontwerpstudio, grafik tasarımcı, graphic designer, مصمم جرافيك
+cateraar, catering, ikram, caterer, تموين
+fietsenmaker, fietsenwinkel, bisikletçi, bike repair, تصليح دراجات
+döner, shoarma, shawarma, dürüm, شاورما
+halal, helal, حلال"""
+
 
 def boost_field(label, default):
     return models.PositiveSmallIntegerField(
@@ -22,7 +55,7 @@ class SearchSettings(BaseSiteSetting):
     synonyms = models.TextField(
         _("synoniemen"),
         blank=True,
-        default="toko, supermarkt\nkapper, kapsalon, barbier\nsnackbar, eethuis, afhaal",
+        default=SYNONYMS,
         help_text=_(
             "Eén groep per regel, met komma's: woorden die hetzelfde betekenen bij het zoeken."
         ),
@@ -79,6 +112,22 @@ def alternatives(q, groups):
                         found.append(re.sub(rf"\b{re.escape(word)}\b", other, lower))
                 break
     return found[:10]
+
+
+class SearchTerm(models.Model):
+    """A word of the directory's vocabulary (search.vocabulary), folded, with the number of
+    published businesses that use it. Trigram indexes (pg_trgm, or an FTS5 trigram table on
+    SQLite) sit beside it: migration 0004."""
+
+    word = models.CharField(max_length=64, unique=True)
+    businesses = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+
+    def __str__(self):
+        return self.word
 
 
 class SearchFeedback(models.Model):

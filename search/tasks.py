@@ -10,6 +10,16 @@ logger = logging.getLogger(__name__)
 
 @task()
 def update_directory_index(business_id):
+    from businesses.models import Business
+    from search import vocabulary
+
+    business = (
+        Business.objects.filter(pk=business_id)
+        .prefetch_related("products", "sectors__parent")
+        .first()
+    )
+    if business is not None:
+        vocabulary.add(business)
     if not settings.SEARCH_URL:
         return
     from search import engine

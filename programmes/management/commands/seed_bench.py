@@ -14,6 +14,7 @@ from tqdm import tqdm
 from businesses.bench_data import neighbourhood_pages, seed_businesses
 from businesses.models import Language, Sector
 from programmes.bench_data import seed_mentors, seed_programmes
+from search import vocabulary
 from search.database import database_backend
 
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             seed_programmes(rng, programmes, progress)
         with self.progress(mentors, "mentoren") as progress:
             seed_mentors(rng, mentors, progress)
+        vocabulary.refresh()
         # Fresh statistics, as a database in use would have: without them the planner may join
         # the full-text index or the facets the slow way round.
         with connection.cursor() as cursor:

@@ -1,0 +1,237 @@
+"""The directory's vocabulary, and what a typed word may mean in it.
+
+The vocabulary is every word of the published businesses' names, taglines, products and sectors
+(in the four languages), folded (portal.folding), with how many businesses use it. The
+embedded engine (search.database) widens each word of a query to the words of the vocabulary it
+may mean, and "Bedoelde je …?" proposes the closest:
+
+- the word itself, and a synonym staff listed (Instellingen → Zoeken);
+- words it starts, as one types ("bakk" → "bakkerij");
+- words a letter or two away ("bakerij", "kaper", "cateirng"), found by trigrams: PostgreSQL's
+  pg_trgm (a GIN index on the words) or SQLite's FTS5 trigram tokenizer (a table of the words'
+  trigrams) bring the candidates, and the similarity is worked out here as pg_trgm does;
+- words it is part of ("ringen" → "trouwringen"), and the parts of a compound that is not a
+  word of its own ("feestjurk" → "jurken").
+
+A business joins the vocabulary when it is saved (search.tasks); `refresh()` recounts the whole
+of it, after a bulk load and every night (check_directory_index).
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils.html import strip_tags
+
+from portal.folding import fold
+
+MAX_WORD = 64
+CANDIDATES = 300  # trigram candidates looked at per word
+WIDEST = 40  # words a typed word may widen to
+EXACT, CLOSE, LOOSE = 0, 1, 2  # how sure a widening is: search.database ranks by it
+
+
+def words(text):
+    return [w for w in re.findall(r"\w+", fold(text or "")) if 1 < len(w) <= MAX_WORD]
+
+
+def business_words(business):
+    """The folded words of a business that the vocabulary holds."""
+    texts = [business.name, business.tagline]
+    texts += [tag.name for tag in business.products.all()]
+    for sector in business.sectors.all():
+        for named in (sector, sector.parent):
+            if named is not None:
+                texts += [named.name_nl, named.name_en, named.name_tr, named.name_ar]
+    return {word for text in texts for word in words(strip_tags(text or ""))}
+
+
+def refresh():
+    """Count the words of every published business afresh."""
+    from businesses.models import Business
+    from search.models import SearchTerm
+
+    counts = Counter()
+    businesses = (
+        Business.objects.filter(live=True)
+        .prefetch_related("products", "sectors__parent")
+        .only("pk", "name", "tagline")
+    )
+    for business in businesses.iterator(chunk_size=2000):
+        counts.update(business_words(business))
+    with transaction.atomic():
+        SearchTerm.objects.all().delete()
+        SearchTerm.objects.bulk_create(
+            (SearchTerm(word=word, businesses=n) for word, n in counts.items()), batch_size=2000
+        )
+    return len(counts)
+
+
+def add(business):
+    """A saved business's new words (the counts of known words wait for refresh())."""
+    from search.models import SearchTerm
+
+    if business.live:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=word, businesses=1) for word in business_words(business)],
+            ignore_conflicts=True,
+        )
+
+
+# Similarity ------------------------------------------------------------------------------------
+
+
+def trigrams(word):
+    """pg_trgm's trigrams of a word: padded with two spaces before and one after."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a, b):
+    """pg_trgm's similarity(): shared trigrams over all trigrams of the two words."""
+    ta, tb = trigrams(a), trigrams(b)
+    return len(ta & tb) / len(ta | tb)
+
+
+def edits(a, b):
+    """Letters to add, drop, change or swap to make a into b (Damerau's distance, restricted)."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def allowed_edits(word):
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+# Candidates from the database -----------------------------------------------------------------
+
+
+def candidates(word):
+    """{word: businesses} of vocabulary words that share trigrams with `word`."""
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT word, businesses FROM search_searchterm WHERE word %% %s "
+            "ORDER BY similarity(word, %s) DESC LIMIT %s"
+        )
+        params = [word, word, CANDIDATES]
+    else:
+        grams = [g.strip() for g in trigrams(word) if len(g.strip()) == 3]
+        if not grams:
+            return {}
+        match = " OR ".join(f'"{g}"' for g in sorted(set(grams)))
+        sql = (
+            "SELECT t.word, t.businesses FROM search_searchterm_trigrams f "
+            "JOIN search_searchterm t ON t.id = f.rowid "
+            "WHERE search_searchterm_trigrams MATCH %s ORDER BY f.rank LIMIT %s"
+        )
+        params = [match, CANDIDATES]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = 0.2")
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
+def containing(word, limit=WIDEST):
+    """{word: businesses} of vocabulary words that start with or hold `word`."""
+    from search.models import SearchTerm
+
+    if connection.vendor == "postgresql" or len(word) < 3:
+        found = SearchTerm.objects.filter(word__contains=word)
+        rows = found.order_by("-businesses").values_list("word", "businesses")[: limit * 3]
+        return dict(rows)
+    sql = (
+        "SELECT t.word, t.businesses FROM search_searchterm_trigrams f "
+        "JOIN search_searchterm t ON t.id = f.rowid "
+        "WHERE search_searchterm_trigrams MATCH %s ORDER BY t.businesses DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ['"' + word.replace('"', "") + '"', limit * 3])
+        return dict(cursor.fetchall())
+
+
+# What a word may mean ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Meaning:
+    word: str
+    sureness: int  # EXACT, CLOSE or LOOSE
+
+
+def meanings(word):
+    """The vocabulary words a typed (folded) word may mean, surest first. The word itself is
+    always one: it may be in the stories, which the vocabulary leaves out."""
+    found = {word: EXACT}
+
+    def keep(other, sureness):
+        if other not in found or found[other] > sureness:
+            found[other] = sureness
+
+    if len(word) >= 2:
+        for other in containing(word):
+            if other.startswith(word):
+                keep(other, CLOSE)
+            elif len(word) >= 4:
+                keep(other, LOOSE)  # a part of a compound: "ringen" in "trouwringen"
+    if len(word) >= 3:
+        for other in candidates(word):
+            if edits(word, other) <= allowed_edits(word) or similarity(word, other) >= 0.5:
+                keep(other, CLOSE)
+            elif similarity(word, other) >= 0.4:
+                keep(other, LOOSE)
+    if len(word) >= 7 and not any(s == CLOSE for s in found.values()):
+        for part in compound_parts(word):
+            keep(part, LOOSE)
+    ranked = sorted(found.items(), key=lambda item: (item[1], item[0] != word))
+    return [Meaning(w, sureness) for w, sureness in ranked[:WIDEST]]
+
+
+def compound_parts(word):
+    """The known words a compound that is no word of its own is made of, read from either end:
+    "feestjurk" → "jurken", "fietsenmaker" → "fietsen"."""
+    from search.models import SearchTerm
+
+    parts = []
+    for cut in range(4, len(word) - 3):
+        for part in (word[:cut], word[cut:]):
+            known = SearchTerm.objects.filter(word__startswith=part).order_by("-businesses")
+            first = known.values_list("word", flat=True).first()
+            if first and first not in parts:
+                parts.append(first)
+    return parts[:4]
+
+
+def cached_meanings(word, version):
+    """meanings(), kept until the data changes (`version`: search.database.data_version)."""
+    key = f"directory-meanings:{version}:{word}"
+    found = cache.get(key)
+    if found is None:
+        found = meanings(word)
+        cache.set(key, found, timeout=3600)
+    return found
+
+
+def closest(word):
+    """The vocabulary word a typed word most likely meant, for "Bedoelde je …?"; None when the
+    word is in the vocabulary itself or nothing is close."""
+    from search.models import SearchTerm
+
+    if len(word) < 3 or SearchTerm.objects.filter(word=word).exists():
+        return None
+    scored = [
+        (edits(word, other), -similarity(word, other), -n, other)
+        for other, n in candidates(word).items()
+        if edits(word, other) <= max(allowed_edits(word), 1) or similarity(word, other) >= 0.45
+    ]
+    return min(scored)[3] if scored else None
