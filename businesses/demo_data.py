@@ -95,6 +95,12 @@ HOURS = {
     "nachtsnack": "wo 17:00-00:00; do 17:00-02:00; vr 17:00-03:00; za 17:00-03:00; zo 17:00-00:00",
     "cafe": "ma 08:00-18:00; di 08:00-18:00; wo 08:00-18:00; do 08:00-18:00; vr 08:00-18:00; za 09:00-18:00; zo 10:00-17:00",
     "atelier": "wo 10:00-17:00; do 10:00-17:00; vr 10:00-17:00; za 10:00-16:00",
+    "grill": "ma 11:00-01:00; di 11:00-01:00; wo 11:00-01:00; do 11:00-01:00; vr 11:00-03:00; za 12:00-03:00; zo 12:00-01:00",
+    "vrijdaggebed": "ma 08:30-18:30; di 08:30-18:30; wo 08:30-18:30; do 08:30-18:30; vr 08:30-12:30, 14:30-18:30; za 08:30-18:00; zo 10:00-16:00",
+    "markt": "ma gesloten; di 08:00-18:00; wo 08:00-18:00; do 08:00-18:00; vr 08:00-18:00; za 07:30-17:00; zo gesloten",
+    "vakman": "ma 07:30-17:00; di 07:30-17:00; wo 07:30-17:00; do 07:30-17:00; vr 07:30-17:00; za 08:00-12:00",
+    "theehuis": "ma 10:00-23:00; di 10:00-23:00; wo 10:00-23:00; do 10:00-23:00; vr 10:00-00:00; za 10:00-00:00; zo 12:00-22:00",
+    "les": "ma 15:00-21:00; di 15:00-21:00; wo 13:00-21:00; do 15:00-21:00; vr 15:00-19:00; za 09:30-16:00",
 }  # fmt: skip
 
 # name, sector, languages, hours, tagline, products, story (B1 Dutch, in the owner's words)
@@ -183,6 +189,103 @@ BUSINESSES = [
      "Op vrijdag bakken we pączki. Die zijn altijd snel op, dus kom op tijd."),
     ("Boekhouding & Advies Oost-West", "administratie-boekhouding", "nl zh en", "kantoor", "Boekhouding voor ondernemers met een winkel of restaurant.", "boekhouding, loonadministratie",
      "We werken veel voor restaurants en winkels. We kennen de regels en denken mee over groei."),
+    # From here on, a second row of shops (round-robin over the neighbourhoods, from Lombok).
+    ("Döner Anadolu", "eethuis-afhaal", "tr ku nl", "grill", "Döner en dürüm van de houtskoolgrill, tot diep in de nacht.", "döner, dürüm, adana kebab, iskender, ayran",
+     "Ik sta al vijftien jaar achter de grill. Het vlees marineer ik zelf, met mijn eigen kruiden. Na het werk of na het stappen: bij ons is het licht nog aan."),
+    ("Bakkerij Tafilalt", "bakkerij", "ar ber nl fr", "bakkerij", "Marokkaans brood en koekjes, warm uit de oven.", "Marokkaans brood, msemen, harcha, chebakia, koekjes",
+     "Mijn moeder bakte thuis elke dag brood. Nu doe ik dat hier, voor de hele buurt. In de ramadan bakken we chebakia met honing, dan staat er een rij tot buiten."),
+    ("Pidebakkerij Karadeniz", "bakkerij", "tr nl", "bakkerij", "Pide en lahmacun uit de steenoven.", "pide, lahmacun, kaşarlı pide, börek, ayran",
+     "Ik kom uit Trabzon, aan de Zwarte Zee. Daar eten we pide met kaas en boter. Je ziet bij ons hoe we het deeg met de hand uitrollen."),
+    ("Bakkerij Beyrouth", "bakkerij", "ar fr nl en", "bakkerij", "Libanese manakish met za'atar of kaas, vers gebakken.", "manakish, za'atar, fatayer, Libanees brood, kaasbrood",
+     "In Beiroet eet iedereen 's ochtends manakish. Hier wilde ik dat ook. Studenten en buren nemen er een mee op weg naar school of werk."),
+    ("Fietsenmaker Tesfay", "reparatie", "ti nl en", "winkel", "Fietsen repareren, ook als je haast hebt.", "fietsreparatie, lekke band, fietsverlichting, tweedehands fietsen, e-bike",
+     "Toen ik in Nederland kwam, leerde ik fietsen. Nu repareer ik fietsen voor de hele wijk. Een lekke band plak ik meestal binnen een half uur."),
+    ("Patisserie Leïla", "bakkerij", "ar fr nl", "bakkerij", "Taarten op maat en fijne Franse en Marokkaanse gebakjes.", "taart op maat, bruidstaart, gebak, macarons, verjaardagstaart",
+     "Ik leerde het vak in Parijs. Voor een verjaardag, een bruiloft of het Suikerfeest maak ik een taart precies zoals jij hem wilt. Bestel wel een paar dagen van tevoren."),
+    ("Poelier Al Baraka", "slagerij", "ar ber nl", "vrijdaggebed", "Halal kip en kalkoen, elke dag vers.", "kip, halal kip, kippendijen, kalkoen, eieren",
+     "Wij verkopen alleen gevogelte: kip, kalkoen en eend. Alles is halal en elke dag vers. Ik snijd de kip zoals jij hem nodig hebt."),
+    ("Toko Mi Kondre", "supermarkt-toko", "srn nl hi", "winkel", "Surinaamse groente, zoutvlees en peper.", "tayer, kousenband, madame jeanette, zoutvlees, bakkeljauw",
+     "Mi kondre betekent mijn land. In onze toko vind je alles voor een Surinaamse pom of een pot bruine bonen. Op zaterdag koken we een pan soep voor de klanten."),
+    ("Nagelstudio Hoa Sen", "schoonheid", "vi nl en", "kapper", "Manicure, pedicure en gellak, ook zonder afspraak.", "nagels, gellak, manicure, pedicure, acrylnagels",
+     "Ik kwam uit Vietnam en werkte eerst in de salon van mijn tante. Nu heb ik mijn eigen studio. Bij ons zit je rustig en gaan je nagels weken mee."),
+    ("Hammam Zahra", "schoonheid", "ar ber nl fr", "kapper", "Marokkaans badhuis voor vrouwen, met scrub en massage.", "hammam, scrub, zwarte zeep, ghassoul, massage",
+     "In Marokko ging ik elke week met mijn moeder naar de hammam. Dat gevoel wil ik hier geven. Je komt binnen met stress en gaat naar huis als nieuw."),
+    ("Drukkerij Özdemir", "ontwerpstudio", "tr nl", "kantoor", "Drukwerk snel klaar: flyers, kaartjes en trouwkaarten.", "drukwerk, flyers, visitekaartjes, trouwkaarten, stickers, spandoek",
+     "Mijn vader had een drukkerij in Istanbul. Ik drukte hier eerst visitekaartjes aan de keukentafel. Nu drukken we alles, van een menukaart tot een groot spandoek."),
+    ("Stoffeerderij Benali", "meubels-hout", "ar ber nl", "atelier", "Je oude bank weer als nieuw.", "stoffeerwerk, bank bekleden, stoelen, kussens, leer",
+     "Gooi je bank niet weg! Ik geef hem nieuwe stof en nieuwe vulling. Kom gerust kijken naar de stalen, we kiezen samen de kleur."),
+    ("Slotenservice Demir", "reparatie", "nl tr", "vakman", "Sleutels bijmaken en sloten vervangen.", "sloten, sleutels bijmaken, buitengesloten, cilinderslot, inbraakpreventie",
+     "Sta je buiten? Bel me, dan kom ik snel. In de winkel maak ik sleutels bij en geef ik advies over goede sloten tegen inbraak."),
+    ("Vlechtsalon Akosua", "kapper", "en nl fr", "kapper", "Box braids, cornrows en knotless braids.", "vlechten, box braids, cornrows, knotless braids, haarverzorging",
+     "Ik vlecht al sinds ik een meisje was in Accra. Vlechten kost tijd, dus neem een boek mee. Ik leg je ook uit hoe je je haar goed verzorgt."),
+    ("Restaurant Bamyan", "restaurant", "prs ps fa nl", "restaurant", "Afghaanse rijst, mantu en verse bolani.", "kabuli palau, mantu, bolani, ashak, groene thee",
+     "Onze kabuli palau is rijst met lamsvlees, wortel en rozijnen. Zo kookte mijn vader het in Kabul. Voor grote groepen dekken we een lange tafel."),
+    ("Theehuis Zagros", "cafe-koffie", "ku tr nl", "theehuis", "Koerdische thee, tavla en een goed gesprek.", "thee, çay, Koerdische koffie, baklava, tavla",
+     "Bij ons staat de thee altijd klaar. Oude mannen spelen tavla, jongeren komen voor het voetbal. Iedereen is welkom, ook als je alleen wilt zitten."),
+    ("Supermarkt Fu Xing", "supermarkt-toko", "zh nl en", "avondwinkel", "Aziatische supermarkt met verse groente en tofu.", "rijstnoedels, sojasaus, tofu, dumplings, paksoi, jasmijnrijst",
+     "Mijn ouders kwamen uit Zhejiang. Wij verkopen alles voor de Chinese keuken: verse paksoi, tofu en tien soorten noedels. Vraag gerust wat je met een groente kunt maken."),
+    ("Warung Bu Tini", "eethuis-afhaal", "id nl", "restaurant", "Indonesisch eten zoals bij oma thuis.", "nasi rames, saté, gado-gado, rendang, spekkoek",
+     "Bu Tini is mijn moeder. Haar rendang staat zes uur op het vuur. Je kunt hier eten aan een klein tafeltje of alles meenemen."),
+    ("Klussenbedrijf Wiśniewski", "meubels-hout", "pl nl en", "vakman", "Verbouwen, keukens en vloeren, netjes en op tijd.", "verbouwing, keuken, badkamer, laminaat, tegelwerk, schilderwerk",
+     "Ik werk met mijn broer en twee neven. We bouwen keukens en badkamers en leggen vloeren. We ruimen altijd op voordat we weggaan."),
+    ("Zoetigheden Al-Halabi", "bakkerij", "ar nl", "bakkerij", "Syrische baklava en warme knafeh.", "baklava, knafeh, maamoul, halva, Syrische zoetigheden",
+     "Halab is Aleppo, mijn stad. Onze knafeh komt warm uit de oven, met kaas en suikersiroop. Voor het Suikerfeest maken we grote dozen baklava."),
+    ("Theesalon Riad", "cafe-koffie", "ar ber nl fr", "theehuis", "Verse muntthee en Marokkaanse pannenkoeken.", "muntthee, Marokkaanse koffie, msemen, sfenj, harira",
+     "Een riad is een huis met een binnentuin. Zo'n rustige plek wilde ik maken. Je drinkt hier muntthee met verse munt en eet er een warme msemen bij."),
+    ("Stoffenhuis İpek", "kleding-stoffen", "tr nl", "winkel", "Stof per meter, garen, ritsen en gordijnstof.", "stoffen, stof per meter, fournituren, ritsen, gordijnstof",
+     "İpek betekent zijde. We verkopen zijde, katoen en stof voor gordijnen. Wil je zelf iets naaien? We helpen je de juiste stof te kiezen."),
+    ("Hennastudio Sana", "schoonheid", "ur hi nl en", "kapper", "Henna voor bruiden en feesten, en wenkbrauwen met draad.", "henna, mehndi, bruidshenna, wenkbrauwen, epileren met draad",
+     "Ik teken henna sinds mijn twaalfde. Voor een bruid werk ik soms vier uur aan handen en voeten. Ik gebruik alleen natuurlijke henna."),
+    ("Kleermakerij Hüseyin", "kleermaker", "tr nl", "winkel", "Pakken op maat, broeken korter en jassen vermaken.", "pak op maat, broek inkorten, vermaken, trouwpak, colbert",
+     "Ik ben kleermaker zoals mijn opa in Kayseri. Een pak op maat maak ik in drie weken. Een broek korter maken kan vaak dezelfde dag."),
+    ("Elektrotechniek Kaya", "reparatie", "tr nl en", "vakman", "Elektricien voor huis en winkel.", "elektricien, groepenkast, stopcontacten, verlichting, storing",
+     "Valt de stroom steeds uit of wil je een nieuwe groepenkast? Ik kom kijken en leg uit wat er nodig is. Je krijgt vooraf een duidelijke prijs."),
+    ("Loodgieter El Idrissi", "reparatie", "ar ber nl", "vakman", "Lekkage, verstopping of een nieuwe kraan.", "loodgieter, lekkage, verstopping, cv-ketel, kraan",
+     "Water in de keuken wacht niet. Daarom kom ik bij spoed dezelfde dag. Ik werk netjes en ik leg uit wat ik doe."),
+    ("PC Dokter Ahmadi", "reparatie", "fa prs nl en", "winkel", "Laptop- en computerreparatie in de buurt.", "laptop reparatie, computerreparatie, virus verwijderen, data terughalen, printer",
+     "Is je laptop traag of start hij niet meer? Breng hem langs. Vaak kan ik je foto's en bestanden nog redden."),
+    ("Fotostudio Ionescu", "fotografie", "ro nl en", "atelier", "Productfoto's voor je webshop en social media.", "productfoto's, webshopfoto's, packshots, video, social media",
+     "Goede foto's verkopen beter. Ik fotografeer je producten op een witte achtergrond of in een mooie sfeer. Ik help ook met korte filmpjes voor Instagram."),
+    ("Muziekschool Bağlama", "muziek-media", "tr ku ar nl", "les", "Les in saz, oud en darbuka, voor jong en oud.", "saz, bağlama, oud, darbuka, muziekles",
+     "Muziek verbindt mensen. Bij ons leren kinderen en volwassenen saz, oud of darbuka. Aan het eind van het jaar geven we samen een concert in de wijk."),
+    ("Slagerij El Amrani", "slagerij", "ar ber nl", "vrijdaggebed", "Marokkaanse halal slager met eigen merguez.", "merguez, kefta, lamsvlees, halal rundvlees, kip",
+     "Onze merguez en kefta maken we zelf, met Marokkaanse kruiden. Voor het Offerfeest kun je bij ons op tijd je schaap bestellen."),
+    ("Bánh Mì Cô Lan", "eethuis-afhaal", "vi nl en", "cafe", "Vietnamese broodjes en phở om mee te nemen.", "bánh mì, phở, loempia, Vietnamese koffie, verse rolletjes",
+     "Cô Lan betekent tante Lan, zo noemen de klanten mij. Mijn bánh mì maak ik met knapperig stokbrood, vlees en verse kruiden. Probeer ook onze sterke koffie met gecondenseerde melk."),
+    ("Bandenservice Yılmaz", "reparatie", "tr nl", "vakman", "Banden, APK en onderhoud van je auto.", "banden, winterbanden, apk, onderhoud, uitlijnen",
+     "Ik ben al twintig jaar monteur. Nieuwe banden of je auto klaar voor de APK: we zeggen vooraf wat het kost. Tijdens het wachten is er koffie."),
+    ("Ethiopische Winkel Addis", "supermarkt-toko", "am ti nl en", "winkel", "Teff, injera en kruiden uit Ethiopië.", "teff, injera, berbere, shiro, koffiebonen",
+     "Elke dinsdag en vrijdag komt er verse injera. We verkopen ook berbere en shiro, en alles voor een koffieceremonie thuis."),
+    ("Snack Kòrsou", "eethuis-afhaal", "pap nl es", "nachtsnack", "Antilliaanse pastechi en stoofpot.", "pastechi, keshi yena, kabritu stoba, johnnycake, bolo pretu",
+     "Kòrsou is Curaçao in het Papiamentu. Onze pastechi zijn warm en knapperig, met kaas, kip of tonijn. In het weekend komen mensen van ver voor onze keshi yena."),
+    ("Manav Ege", "groente-fruit", "tr nl", "markt", "Groente, fruit en verse kruiden van de Turkse markt.", "groente, fruit, verse kruiden, granaatappels, olijven",
+     "Manav betekent groenteboer. Ik kom uit Izmir, aan de Egeïsche Zee. Bij mij vind je bossen verse peterselie, dille en munt voor weinig geld."),
+    ("Vishandel Mar Azul", "supermarkt-toko", "pt nl es", "markt", "Verse vis, kibbeling en sardines.", "verse vis, kibbeling, zalm, sardines, inktvis",
+     "Ik kom uit een vissersfamilie in Kaapverdië. Elke ochtend haal ik verse vis in IJmuiden. Op vrijdag bak ik kibbeling en sardines."),
+    ("Bruidshuis Elif", "kleding-stoffen", "tr ar nl", "winkel", "Trouwjurken en jurken voor de kına-avond.", "trouwjurken, bruidsjurken, avondjurken, kına-jurk, verhuur",
+     "Een bruiloft vergeet je nooit. Bij ons kun je een jurk kopen of huren. We passen hem aan, zodat hij precies goed zit."),
+    ("Naaiwerkplaats Kalyna", "kleermaker", "uk ru nl", "atelier", "Naailes en samen naaien aan lange tafels.", "naailes, naaiworkshop, patronen, kinderkleding, borduren",
+     "Ik kwam in 2022 uit Kyiv. Hier heb ik een werkplaats met acht naaimachines. Vrouwen uit de buurt leren bij mij naaien en praten ondertussen Nederlands."),
+    ("Specerijen Baharat", "supermarkt-toko", "tr ar nl", "winkel", "Kruiden, noten en thee uit Turkije en het Midden-Oosten.", "kruiden, specerijen, baharat, sumak, pul biber, noten",
+     "Baharat betekent kruiden. Wij malen ze zelf, dus ruik maar eens aan de potten. Vraag gerust welke kruiden je bij vlees, vis of rijst gebruikt."),
+    ("Saree Paleis Lakshmi", "kleding-stoffen", "ta hi nl en", "winkel", "Sari's, lehenga's en feestkleding uit India.", "sari, salwar kameez, lehenga, sieraden, stoffen",
+     "Voor Divali of een bruiloft koop je hier een sari in elke kleur. Ik laat je zien hoe je hem draagt. We hebben ook kleding voor kinderen."),
+    ("Arepería La Chama", "eethuis-afhaal", "es nl en", "cafe", "Venezolaanse arepas en verse sappen.", "arepas, empanadas, tequeños, cachapas, batidos",
+     "Mijn arepas zijn van maïsmeel en je kiest zelf de vulling. In Venezuela eten we ze bij elk ontbijt. Hier eten studenten ze als lunch."),
+    ("Catering Switi Nyanyan", "catering", "srn nl", "kantoor", "Surinaams eten voor feesten en verjaardagen.", "catering, roti, pom, bara, buffet",
+     "Switi nyanyan betekent lekker eten. Ik kook voor verjaardagen en bruiloften, van vijftien tot tweehonderd mensen. Ik breng alles warm tot aan je deur."),
+    ("Sari-Sari Store Mabuhay", "supermarkt-toko", "tl en nl", "winkel", "Filipijnse boodschappen en snacks.", "pancit, ube, calamansi, gedroogde mango, adobosaus",
+     "Een sari-sari store is op de Filipijnen de winkel op de hoek. Bij ons vind je ube, noedels voor pancit en snoep uit Manila."),
+    ("Kinderdagverblijf Yuva", "kinderopvang", "tr nl en", "kantoor", "Kleine groepen, een grote tuin en veel buiten spelen.", "dagopvang, peuteropvang, buitenspelen",
+     "Yuva betekent nest. Zo voelt het bij ons: klein en veilig. We spelen elke dag buiten in onze grote tuin."),
+    ("Zellige Atelier Fès", "keramiek", "ar ber fr nl", "atelier", "Marokkaans tegelwerk en mozaïek.", "zellige, mozaïek, tegels, tafelblad, workshops",
+     "In Fès leerde ik tegels hakken met de hand. Ik maak tafelbladen, fonteinen en muren van kleine stukjes zellige. Op zaterdag geef ik een workshop."),
+    ("Kalligrafie Atelier Hattat", "kunst-galerie", "tr ar nl", "atelier", "Kalligrafie en ebru, om te kopen of zelf te leren.", "kalligrafie, ebru, lijsten, workshops, naam in kalligrafie",
+     "Een hattat is een meester in schoonschrift. Ik schrijf namen en gedichten in Arabisch en Osmaans schrift. In mijn workshops leer je ook ebru, marmeren op water."),
+    ("Kapsalon Hodan", "kapper", "so nl ar", "kapper", "Kapsalon voor vrouwen, met een aparte ruimte.", "knippen, föhnen, vlechten, bruidskapsel",
+     "Bij ons werken alleen vrouwen en er kijkt niemand naar binnen. Zo kun je rustig je hoofddoek afdoen. Voor een bruiloft doen we haar en make-up."),
+    ("Perzische Winkel Shiraz", "supermarkt-toko", "fa prs nl", "winkel", "Saffraan, pistaches en Perzische rijst.", "saffraan, pistachenoten, basmatirijst, gedroogde limoen, Perzische thee",
+     "Shiraz is de stad van dichters en rozen. Wij verkopen saffraan, rozenwater en de beste pistaches. Voor Nowruz hebben we alles voor de haft-sin tafel."),
 ]  # fmt: skip
 
 SPECIAL_DAYS = [
@@ -190,7 +293,6 @@ SPECIAL_DAYS = [
     (date(2026, 12, 31), time(9, 0), time(16, 0), "Oudejaarsdag"),
     (date(2027, 4, 27), None, None, "Koningsdag"),
 ]
-COPIES = 2  # every business appears twice, in different neighbourhoods: 84 in all
 DRAFTS = 3  # the last few are never published ...
 AWAITING_MODERATION = 3  # ... and the few before them wait for a moderator
 
@@ -223,29 +325,26 @@ def load(stdout):
             add_featured_section(translation.specific, *texts, neighbourhoods)
     sectors = {s.slug: s for s in Sector.objects.all()}
     languages = {language.code: language for language in Language.objects.all()}
-    total = len(BUSINESSES) * COPIES
-    number = 0
-    for copy in range(COPIES):
-        for archetype in BUSINESSES:
-            neighbourhood_data = NEIGHBOURHOODS[(number + copy) % len(NEIGHBOURHOODS)]
-            neighbourhood = neighbourhoods[(number + copy) % len(NEIGHBOURHOODS)]
-            status = (
-                "draft"
-                if number >= total - DRAFTS
-                else ("moderation" if number >= total - DRAFTS - AWAITING_MODERATION else "live")
-            )
-            ensure_business(
-                rng,
-                number,
-                copy,
-                archetype,
-                neighbourhood,
-                neighbourhood_data,
-                sectors,
-                languages,
-                status,
-            )
-            number += 1
+    total = len(BUSINESSES)
+    for number, archetype in enumerate(BUSINESSES):
+        # Round-robin: each neighbourhood gets every sixth business, a mix of trades.
+        where = number % len(NEIGHBOURHOODS)
+        if number >= total - DRAFTS:
+            status = "draft"
+        elif number >= total - DRAFTS - AWAITING_MODERATION:
+            status = "moderation"
+        else:
+            status = "live"
+        ensure_business(
+            rng,
+            number,
+            archetype,
+            neighbourhoods[where],
+            NEIGHBOURHOODS[where],
+            sectors,
+            languages,
+            status,
+        )
     ensure_entrepreneur(stdout)
 
 
@@ -351,12 +450,9 @@ def ensure_neighbourhood(index, data, order):
 
 
 def ensure_business(
-    rng, number, copy, archetype, neighbourhood, neighbourhood_data, sectors, languages, status
+    rng, number, archetype, neighbourhood, neighbourhood_data, sectors, languages, status
 ):
     name, sector, language_codes, hours_key, tagline, products, story = archetype
-    if copy:
-        # A second shop of the same kind elsewhere gets its own name.
-        name = f"{name} {neighbourhood.title}"
     slug = make_slug(name)
     # Draw every value first, so the random sequence never depends on what already exists.
     _slug, _name, _districts, centre, postcode_prefix, streets, _intro, _facts = neighbourhood_data

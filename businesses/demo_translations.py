@@ -105,6 +105,122 @@ STORIES = {
         "anlaşıldıklarını hisseder.",
         "ar": "موظفونا يتحدثون لغة عملائهم. وهكذا يشعر الناس في بيوتهم بأن هناك من يفهمهم.",
     },
+    "Döner Anadolu": {
+        "tr": "On beş yıldır ızgaranın başındayım. Eti kendi baharatlarımla kendim marine ediyorum. "
+        "İşten sonra da gece eğlencesinden sonra da: bizim ışığımız hâlâ yanıyor.",
+    },
+    "Bakkerij Tafilalt": {
+        "ar": "كانت أمي تخبز الخبز في البيت كل يوم. والآن أفعل ذلك هنا، للحي كله. في رمضان نحضّر "
+        "الشباكية بالعسل، فيمتد الطابور حتى خارج المحل.",
+    },
+    "Pidebakkerij Karadeniz": {
+        "tr": "Karadeniz kıyısındaki Trabzon'danım. Orada pideyi peynir ve tereyağıyla yeriz. "
+        "Bizde hamuru elle nasıl açtığımızı kendi gözünüzle görürsünüz.",
+    },
+    "Bakkerij Beyrouth": {
+        "ar": "في بيروت يأكل الجميع المناقيش في الصباح، وأردت أن يكون ذلك هنا أيضًا. الطلاب "
+        "والجيران يأخذون منقوشة معهم في طريقهم إلى المدرسة أو العمل.",
+    },
+    "Patisserie Leïla": {
+        "ar": "تعلّمت المهنة في باريس. لعيد ميلاد أو عرس أو عيد الفطر أصنع لك الكعكة تمامًا كما "
+        "تريدها. لكن اطلبها قبل بضعة أيام.",
+    },
+    "Poelier Al Baraka": {
+        "ar": "نبيع الدواجن فقط: الدجاج والديك الرومي والبط. كل شيء حلال وطازج كل يوم. وأقطّع "
+        "لك الدجاج كما تحتاجه.",
+    },
+    "Hammam Zahra": {
+        "ar": "في المغرب كنت أذهب كل أسبوع مع أمي إلى الحمّام، وهذا الإحساس أريد أن أقدّمه هنا. "
+        "تدخلين متعبة ومتوترة، وتعودين إلى البيت كأنك وُلدتِ من جديد.",
+    },
+    "Drukkerij Özdemir": {
+        "tr": "Babamın İstanbul'da bir matbaası vardı. Ben burada önce mutfak masasında kartvizit "
+        "bastım. Şimdi menüden büyük pankarta kadar her şeyi basıyoruz.",
+    },
+    "Stoffeerderij Benali": {
+        "ar": "لا ترمِ أريكتك! أكسوها بقماش جديد وحشوة جديدة. تعال وانظر إلى عيّنات الأقمشة، "
+        "ونختار اللون معًا.",
+    },
+    "Slotenservice Demir": {
+        "tr": "Kapıda mı kaldınız? Beni arayın, hemen gelirim. Dükkânda anahtar kopyalıyorum ve "
+        "hırsızlığa karşı iyi kilitler konusunda tavsiye veriyorum.",
+    },
+    "Theehuis Zagros": {
+        "tr": "Bizde çay her zaman hazırdır. Yaşlı amcalar tavla oynar, gençler maç izlemeye gelir. "
+        "Tek başınıza oturmak isteseniz de herkesi bekleriz.",
+    },
+    "Zoetigheden Al-Halabi": {
+        "ar": "حلب مدينتي. كنافتنا تخرج من الفرن ساخنة، بالجبنة والقطر. وفي عيد الفطر نحضّر علبًا "
+        "كبيرة من البقلاوة.",
+    },
+    "Theesalon Riad": {
+        "ar": "الرياض في المغرب بيت تقليدي في وسطه حديقة، وأردت أن أصنع مكانًا هادئًا مثله. هنا "
+        "تشرب الشاي بالنعناع الطازج وتأكل معه مسمّنًا ساخنًا.",
+    },
+    "Stoffenhuis İpek": {
+        "tr": "Adımız İpek, ama yalnızca ipek satmıyoruz: pamuklu ve perdelik kumaşlar da var. "
+        "Kendiniz bir şey mi dikmek istiyorsunuz? Doğru kumaşı seçmenize yardım ederiz.",
+    },
+    "Kleermakerij Hüseyin": {
+        "tr": "Kayseri'deki dedem gibi ben de terziyim. Ismarlama bir takım elbiseyi üç haftada "
+        "dikerim. Pantolon paçası kısaltmak çoğu zaman aynı gün biter.",
+    },
+    "Elektrotechniek Kaya": {
+        "tr": "Elektrik sürekli mi kesiliyor, yoksa yeni bir sigorta kutusu mu istiyorsunuz? Gelip "
+        "bakarım ve neye ihtiyaç olduğunu anlatırım. Fiyatı önceden açıkça söylerim.",
+    },
+    "Loodgieter El Idrissi": {
+        "ar": "الماء في المطبخ لا ينتظر، لذلك آتيك في اليوم نفسه عند الحالات المستعجلة. أعمل "
+        "بنظافة وأشرح لك ما أفعله.",
+    },
+    "Muziekschool Bağlama": {
+        "tr": "Müzik insanları birleştirir. Bizde çocuklar ve yetişkinler bağlama, ud ya da "
+        "darbuka öğrenir. Yıl sonunda mahallede hep birlikte bir konser veririz.",
+        "ar": "الموسيقى تجمع الناس. عندنا يتعلّم الأطفال والكبار العزف على الساز أو العود أو "
+        "الدربكة. وفي آخر السنة نقدّم معًا حفلًا موسيقيًا في الحي.",
+    },
+    "Slagerij El Amrani": {
+        "ar": "نصنع المرقاز والكفتة بأنفسنا، بتوابل مغربية. وفي عيد الأضحى يمكنك أن تحجز خروفك "
+        "عندنا في وقت مبكر.",
+    },
+    "Bandenservice Yılmaz": {
+        "tr": "Yirmi yıldır tamirciyim. İster yeni lastik olsun ister arabanızın muayeneye "
+        "hazırlanması: ne tutacağını önceden söyleriz. Beklerken kahvemizi için.",
+    },
+    "Manav Ege": {
+        "tr": "Ege kıyısındaki İzmir'denim. Bende demet demet taze maydanoz, dereotu ve nane "
+        "bulursunuz, hem de ucuza.",
+    },
+    "Bruidshuis Elif": {
+        "tr": "Düğün unutulmaz bir gündür. Bizde gelinlik satın alabilir ya da kiralayabilirsiniz. "
+        "Üzerinize tam oturması için tadilatını da yaparız.",
+        "ar": "العرس يوم لا يُنسى. عندنا يمكنك أن تشتري فستانًا أو تستأجره، ونعدّله لك حتى "
+        "يناسبك تمامًا.",
+    },
+    "Specerijen Baharat": {
+        "tr": "Baharatlarımızı kendimiz öğütüyoruz, kavanozları bir koklayın. Ete, balığa ya da "
+        "pilava hangi baharatın yakıştığını sormaktan çekinmeyin.",
+        "ar": "نطحن البهارات بأنفسنا، فتفضّل واشتمّ رائحة المرطبانات. ولا تتردد في أن تسألنا أي "
+        "بهارات تناسب اللحم أو السمك أو الأرز.",
+    },
+    "Kinderdagverblijf Yuva": {
+        "tr": "Adımız gibi burası gerçekten bir yuva: küçük ve güvenli. Her gün büyük bahçemizde "
+        "dışarıda oynuyoruz.",
+    },
+    "Zellige Atelier Fès": {
+        "ar": "في فاس تعلّمت تقطيع الزليج باليد. أصنع أسطح الطاولات والنافورات والجدران من قطع "
+        "صغيرة من الزليج. وكل يوم سبت أقدّم ورشة.",
+    },
+    "Kalligrafie Atelier Hattat": {
+        "tr": "Ben bir hattatım: isimleri ve şiirleri Arap harfleriyle ve Osmanlıca yazıyorum. "
+        "Atölyelerimde suyun üzerine resim yapma sanatı olan ebruyu da öğrenebilirsiniz.",
+        "ar": "أنا خطّاط: أكتب الأسماء والأشعار بالخط العربي والعثماني. وفي ورشاتي تتعلّم أيضًا فن "
+        "الإبرو، أي الرسم على سطح الماء.",
+    },
+    "Kapsalon Hodan": {
+        "ar": "عندنا تعمل النساء فقط، ولا أحد يرى الداخل من الشارع. هكذا يمكنك أن تخلعي حجابك "
+        "براحة. وللأعراس نهتمّ بالشعر والمكياج.",
+    },
 }
 
 INDEX = {
@@ -208,30 +324,20 @@ NEIGHBOURHOOD_TEXTS = {
 def ensure_stories():
     businesses = Business.objects.filter(live=True).select_related("neighbourhood")
     for business in businesses.prefetch_related("stories"):
-        archetype = archetype_of(business)
-        if archetype is None or business.has_unpublished_changes or business.stories.all():
+        stories = STORIES.get(business.name)
+        if stories is None or business.has_unpublished_changes or business.stories.all():
             continue
         # The demo spread its businesses' history over the past years: keep those dates, so the
         # figures do not count every business with a story as changed today.
         published, updated = business.last_published_at, business.updated_at
         business.stories = [
-            BusinessStory(language=code, text=f"<p>{text}</p>")
-            for code, text in STORIES[archetype].items()
+            BusinessStory(language=code, text=f"<p>{text}</p>") for code, text in stories.items()
         ]
         business.save()
         business.save_revision().publish()
         Business.objects.filter(pk=business.pk).update(
             last_published_at=published, updated_at=updated
         )
-
-
-def archetype_of(business):
-    """The demo business a profile was made from: the same name, or it with the neighbourhood's
-    name after it (the demo's second shop of each kind)."""
-    for name in STORIES:
-        if business.name == name or business.name == f"{name} {business.neighbourhood.title}":
-            return name
-    return None
 
 
 def ensure_neighbourhoods(home, code, locale):

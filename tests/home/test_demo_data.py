@@ -96,8 +96,18 @@ def test_demo_has_neighbourhoods_and_businesses_in_every_state(full_demo):
         NeighbourhoodPage.objects.filter(locale__language_code="nl").values_list("slug", flat=True)
     )
     assert {"lombok", "kanaleneiland", "overvecht", "zuilen", "ondiep", "hoograven"} <= slugs
-    assert Business.objects.count() >= 80
-    assert Business.objects.filter(live=True).count() >= 70
+    assert Business.objects.count() >= 86
+    assert Business.objects.filter(live=True).count() >= 80
+    # Every shop is a shop of its own: no name twice, none a copy with the neighbourhood's name.
+    names = list(Business.objects.values_list("name", flat=True))
+    assert len(set(names)) == len(names)
+    titles = NeighbourhoodPage.objects.values_list("title", flat=True)
+    assert not [name for name in names if name.endswith(tuple(titles))]
+    # Spread over the neighbourhoods: each has a plausible mix of its own.
+    for neighbourhood in NeighbourhoodPage.objects.filter(locale__language_code="nl"):
+        here = Business.objects.filter(live=True, neighbourhood=neighbourhood)
+        assert here.count() >= 13, neighbourhood.slug
+        assert here.values("sectors").distinct().count() >= 8, neighbourhood.slug
     waiting = Business.objects.awaiting_moderation()
     assert waiting.filter(live=False).exists()
     assert Business.objects.filter(live=False).exclude(pk__in=waiting).exists()
