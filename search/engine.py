@@ -32,6 +32,7 @@ from elasticsearch_dsl.response import Response
 
 from businesses import hours
 from businesses.models import Business
+from search import database
 from search.database import EngineResult, Hit
 
 LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm"  # Europe/Amsterdam wall-clock time, as businesses.hours
@@ -73,28 +74,41 @@ folded = analyzer(
     "folded", tokenizer="standard", char_filter=[no_marks, arabic_letters], filter=FOLDING
 )
 edge = tokenizer(
-    "edge", type="edge_ngram", min_gram=2, max_gram=15, token_chars=["letter", "digit"]
+    "edge", type="edge_ngram", min_gram=1, max_gram=20, token_chars=["letter", "digit"]
 )
 autocomplete = analyzer(
     "autocomplete", tokenizer=edge, char_filter=[no_marks, arabic_letters], filter=FOLDING
 )
+# Trigrams of the words, as pg_trgm makes them, for typos the fuzzy match misses (two letters
+# swapped and one dropped), words written apart or together ("foto studio") and the parts of
+# compound words ("ringen" in "trouwringen").
+trigram = tokenizer(
+    "trigram", type="ngram", min_gram=3, max_gram=3, token_chars=["letter", "digit"]
+)
+trigrams = analyzer(
+    "trigrams", tokenizer=trigram, char_filter=[no_marks, arabic_letters], filter=FOLDING
+)
 sortable = normalizer("sortable", filter=["lowercase", "asciifolding"])
+
+
+def as_typed():
+    """A subfield that finds a word by its start, as one types."""
+    return Text(analyzer=autocomplete, search_analyzer=folded)
 
 
 class BusinessDocument(Document):
     name = Text(
         analyzer=folded,
-        fields={
-            "sort": Keyword(normalizer=sortable),
-            "autocomplete": Text(analyzer=autocomplete, search_analyzer=folded),
-        },
+        fields={"sort": Keyword(normalizer=sortable), "autocomplete": as_typed()},
+        copy_to="trigrams",
     )
-    tagline = Text(analyzer=dutch)
+    tagline = Text(analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to="trigrams")
     story = Text(analyzer=dutch)
     # The owner's stories in the other languages of the site, folded but not stemmed in Dutch.
     stories = Text(analyzer=folded)
-    products = Text(analyzer=dutch)
-    sector_names = Text(analyzer=dutch)
+    products = Text(analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to="trigrams")
+    sector_names = Text(analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to="trigrams")
+    trigrams = Text(analyzer=trigrams)
     neighbourhood = Keyword()
     sectors = Keyword()
     languages = Keyword()
@@ -349,19 +363,27 @@ def open_now_query(at=None):
     )
 
 
+AS_TYPED = ["name.autocomplete^3", "tagline.autocomplete", "products.autocomplete^2"]
+AS_TYPED += ["sector_names.autocomplete^2"]
+
+
 def text_query(q, tuning):
     """The query as typed, where each word may have a typo (not in its first letter: far fewer
-    terms to try), or with a word replaced by a synonym staff listed (as written); names also
-    match by their start."""
-    from search.models import alternatives
-
+    terms to try), or with a word replaced by a synonym staff listed (as written); the words may
+    also be the starts of words, as one types; and, weighing least, most of the query's
+    trigrams may be found in the names, taglines, products and sectors."""
     variants = []
-    for number, text in enumerate(alternatives(q, tuning.synonym_groups())):
+    typed = database.words(q)
+    for number, variant in enumerate(database.alternatives(typed, tuning.synonym_groups())):
+        text = " ".join(variant)
         typos = {"fuzziness": "AUTO", "prefix_length": 1} if number == 0 else {}
         variants.append(
             Q("multi_match", query=text, fields=fields(tuning), operator="and", **typos)
         )
-        variants.append(Q("match", **{"name.autocomplete": {"query": text, "operator": "and"}}))
+        variants.append(
+            Q("multi_match", query=text, fields=AS_TYPED, type="cross_fields", operator="and")
+        )
+    variants.append(Q("match", trigrams={"query": q, "minimum_should_match": "70%", "boost": 0.2}))
     return Q("bool", should=variants, minimum_should_match=1)
 
 

@@ -1,7 +1,5 @@
 """What staff tune about the directory search, and what visitors tell us about it."""
 
-import re
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,12 +32,12 @@ fysiotherapeut, fysiotherapie, fysio, fizyoterapist, physiotherapist, معالج
 kinderopvang, crèche, kinderdagverblijf, kreş, daycare, childcare, حضانة
 thuiszorg, thuishulp, evde bakım, home care, رعاية منزلية
 schoonheidssalon, nagelstudio, güzellik salonu, beautician, beauty salon, صالون تجميل
-meubelmaker, timmerman, marangoz, carpenter, نجار
+meubelmaker, meubels, houtwerk, timmerman, marangoz, carpenter, نجار
 pottenbakker, keramiek, seramik, potter, فخار
 webdesigner, webdesign, websitebouwer, web designer, تصميم مواقع
 grafisch ontwerper, ontwerpstudio, grafik tasarımcı, graphic designer, مصمم جرافيك
 cateraar, catering, ikram, caterer, تموين
-fietsenmaker, fietsenwinkel, bisikletçi, bike repair, تصليح دراجات
+fietsenmaker, fietsenwinkel, fietsen, fietsreparatie, bisikletçi, bike repair, تصليح دراجات
 döner, shoarma, shawarma, dürüm, شاورما
 halal, helal, حلال"""
 
@@ -98,20 +96,6 @@ def current():
         return SearchSettings.for_site(site) if site else SearchSettings()
 
     return cached("search-settings", load)
-
-
-def alternatives(q, groups):
-    """The query and its variants with synonyms: "toko oost" -> ["toko oost", "supermarkt oost"]."""
-    found = [q]
-    lower = q.lower()
-    for group in groups:
-        for word in group:
-            if re.search(rf"\b{re.escape(word)}\b", lower):
-                for other in group:
-                    if other != word:
-                        found.append(re.sub(rf"\b{re.escape(word)}\b", other, lower))
-                break
-    return found[:10]
 
 
 class SearchTerm(models.Model):

@@ -26,12 +26,12 @@ fysiotherapeut, fysiotherapie, fysio, fizyoterapist, physiotherapist, معالج
 kinderopvang, crèche, kinderdagverblijf, kreş, daycare, childcare, حضانة
 thuiszorg, thuishulp, evde bakım, home care, رعاية منزلية
 schoonheidssalon, nagelstudio, güzellik salonu, beautician, beauty salon, صالون تجميل
-meubelmaker, timmerman, marangoz, carpenter, نجار
+meubelmaker, meubels, houtwerk, timmerman, marangoz, carpenter, نجار
 pottenbakker, keramiek, seramik, potter, فخار
 webdesigner, webdesign, websitebouwer, web designer, تصميم مواقع
 grafisch ontwerper, ontwerpstudio, grafik tasarımcı, graphic designer, مصمم جرافيك
 cateraar, catering, ikram, caterer, تموين
-fietsenmaker, fietsenwinkel, bisikletçi, bike repair, تصليح دراجات
+fietsenmaker, fietsenwinkel, fietsen, fietsreparatie, bisikletçi, bike repair, تصليح دراجات
 döner, shoarma, shawarma, dürüm, شاورما
 halal, helal, حلال"""
 

@@ -1,0 +1,52 @@
+"""The directory finds what visitors mean, on both engines: the query set of
+search/quality/queries.tsv (typos, starts of words, missing diacritics, trades, products,
+spelling variants, compound parts, Turkish, Arabic and English trade words) scored on the whole
+demo. Each engine must reach 90% recall@10; `make bench` prints the figures per kind."""
+
+import pytest
+
+from search import quality
+
+MINIMUM_RECALL = 0.90
+
+
+@pytest.fixture
+def demo_engine(engine, full_demo, cache):
+    if engine == "opensearch":
+        from search import engine as search_engine
+
+        search_engine.rebuild()
+    return engine
+
+
+@pytest.fixture
+def cache(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_query_set_is_large_and_varied():
+    judged = quality.load_queries()
+    kinds = {item.kind for item in judged}
+    assert len(judged) >= 150
+    assert {"typo-1", "typo-2", "prefix", "diacritics", "trade", "product", "spelling"} <= kinds
+    assert {"compound", "turkish", "arabic", "english"} <= kinds
+
+
+def test_every_engine_finds_what_visitors_mean(demo_engine):
+    score = quality.evaluate(demo_engine)
+    misses = "\n".join(
+        f"{recall:.0%} {kind} {query!r}: {', '.join(missed)}"
+        for query, kind, recall, missed in score.misses
+    )
+    assert score.recall >= MINIMUM_RECALL, f"{quality.report(demo_engine, score)}\n{misses}"
+    # The businesses a query should find come first more often than not.
+    assert score.mrr >= 0.8, quality.report(demo_engine, score)
+
+
+def test_a_query_that_names_nothing_in_the_demo_is_refused(full_demo):
+    with pytest.raises(LookupError):
+        quality.relevant_ids(["Bakkerij Die Er Niet Is"])
