@@ -181,6 +181,10 @@ def test_staff_add_a_programme_in_the_admin(staff_client, programme_index):
         "apply_email": "info@example.nl",
         "last_checked": "2026-11-01",
         "body-count": "0",
+        "sessions-TOTAL_FORMS": "0",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "1000",
         "action-publish": "publish",
     }
     response = staff_client.post(url, data)
