@@ -20,13 +20,13 @@ Which fields of a profile, and why these only:
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, override
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from businesses import hours, lookups
 from businesses.figures import monthly_figures
 from businesses.models import Business, NeighbourhoodPage, OpeningHours
 from home import open_data
-from home.open_data import ERROR_RESPONSES, Licence, OpenDataError
+from home.open_data import ERROR_RESPONSES, Licence, OpenDataError, PageParams, documented
 from portal.page_cache import cached
 
 router = Router(tags=["Open data"])
@@ -76,6 +76,22 @@ def chosen_neighbourhoods(wijk):
 
 def neighbourhood_choices():
     return [(n["slug"], n["title"]) for n in neighbourhoods()[0]]
+
+
+class WijkParams(Schema):
+    """?wijk= (chosen_neighbourhoods checks it)."""
+
+    wijk: str = documented(
+        {
+            "type": "string",
+            "pattern": open_data.SLUG_PATTERN,
+            "example": "lombok",
+            "description": (
+                "Alleen deze wijk (slug, zoals in de webadressen: lombok); zonder: alle wijken. "
+                "Een wijk die het portaal niet kent geeft 400."
+            ),
+        }
+    )
 
 
 # Businesses ---------------------------------------------------------------------------------
@@ -269,11 +285,11 @@ BUSINESSES_DESCRIPTION = (
     description=BUSINESSES_DESCRIPTION
     + " Per pagina 100 (per_page tot 1000); een pagina voorbij de laatste geeft 404.",
 )
-def businesses_json(request, wijk: str = "", page: str = "", per_page: str = ""):
+def businesses_json(request, filters: Query[WijkParams], paging: Query[PageParams]):
     try:
-        chosen = chosen_neighbourhoods(wijk)
+        chosen = chosen_neighbourhoods(filters.wijk)
         queryset = published(chosen)
-        current = open_data.page_of(queryset.count(), page, per_page)
+        current = open_data.page_of(queryset.count(), paging.page, paging.per_page)
     except OpenDataError as error:
         return open_data.error_answer(error)
     values = queryset.values(*BUSINESS_VALUES)[current.slice]
@@ -289,9 +305,9 @@ def businesses_json(request, wijk: str = "", page: str = "", per_page: str = "")
     description=BUSINESSES_DESCRIPTION + " Het hele bestand in één keer, ook leeg.",
     openapi_extra=open_data.csv_openapi("CSV, UTF-8, met een kopregel"),
 )
-def businesses_csv(request, wijk: str = ""):
+def businesses_csv(request, filters: Query[WijkParams]):
     try:
-        chosen = chosen_neighbourhoods(wijk)
+        chosen = chosen_neighbourhoods(filters.wijk)
     except OpenDataError as error:
         return open_data.error_response(error)
     return open_data.csv_response(
@@ -338,6 +354,13 @@ class MonthsAnswer(Schema):
 
 
 MONTH_COLUMNS = list(MonthRow.model_fields)
+
+
+class MonthParams(WijkParams):
+    """?wijk=, ?van= and ?tot= (chosen_months checks them)."""
+
+    van: str = documented(open_data.month_schema("Vanaf deze maand (JJJJ-MM); na 'tot' geeft 400."))
+    tot: str = documented(open_data.month_schema("Tot en met deze maand (JJJJ-MM)."))
 
 
 def month_range(van, tot):
@@ -392,12 +415,10 @@ MONTHS_DESCRIPTION = (
     summary="Open data: cijfers per wijk en maand (JSON, per pagina)",
     description=MONTHS_DESCRIPTION,
 )
-def months_json(
-    request, wijk: str = "", van: str = "", tot: str = "", page: str = "", per_page: str = ""
-):
+def months_json(request, filters: Query[MonthParams], paging: Query[PageParams]):
     try:
-        rows = chosen_months(wijk, van, tot)
-        current = open_data.page_of(len(rows), page, per_page)
+        rows = chosen_months(filters.wijk, filters.van, filters.tot)
+        current = open_data.page_of(len(rows), paging.page, paging.per_page)
     except OpenDataError as error:
         return open_data.error_answer(error)
     return open_data.page_answer(
@@ -412,9 +433,9 @@ def months_json(
     description=MONTHS_DESCRIPTION,
     openapi_extra=open_data.csv_openapi("CSV, UTF-8, met een kopregel"),
 )
-def months_csv(request, wijk: str = "", van: str = "", tot: str = ""):
+def months_csv(request, filters: Query[MonthParams]):
     try:
-        rows = chosen_months(wijk, van, tot)
+        rows = chosen_months(filters.wijk, filters.van, filters.tot)
     except OpenDataError as error:
         return open_data.error_response(error)
     return open_data.csv_response("wijkcijfers", MONTH_COLUMNS, iter(rows))

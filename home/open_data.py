@@ -28,7 +28,7 @@ from django.utils.http import urlencode
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from ninja import Schema
+from ninja import Field, Schema
 from ninja.responses import Status
 
 from portal import page_cache
@@ -44,6 +44,8 @@ LICENCE_TEXT = (
 
 PER_PAGE = 100
 MAX_PER_PAGE = 1000
+MAX_DIGITS = 9  # a page number or page size longer than this is refused, not read
+MAX_PAGE = 10**MAX_DIGITS - 1
 CSV_CHUNK = 2000  # rows read from the database at a time while a download streams
 LIST_SEPARATOR = "; "  # between the items of a list in one CSV cell
 
@@ -118,6 +120,64 @@ def datasets():
 
 
 # Parameters ---------------------------------------------------------------------------------
+#
+# The views read their query parameters as text and check them themselves (below, and the
+# apps' own lookups), so a bad value gets the portal's answer in its own words, {"detail": ...}
+# with 400, not django-ninja's generic 422. The OpenAPI schema still says what they accept:
+# `documented` declares such a parameter with the schema of the values its view takes, and the
+# patterns below are the ones the views match with.
+
+# A month as the views read it: 2026-03 (year from 1900, month 01 to 12, ASCII digits).
+MONTH = re.compile(r"(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])")
+# A neighbourhood as the portal names it in web addresses (its page's slug).
+SLUG_PATTERN = "^[a-z0-9-]+$"
+
+
+def documented(schema, default=""):
+    """A query parameter field of a ninja Schema, read as text (the view checks it), with
+    `schema` as its OpenAPI schema."""
+
+    def replace(generated):
+        generated.clear()
+        generated.update(schema)
+
+    return Field(default, json_schema_extra=replace)
+
+
+def page_number_schema(description):
+    return {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": MAX_PAGE,
+        "default": 1,
+        "description": description,
+    }
+
+
+def month_schema(description):
+    return {
+        "type": "string",
+        "pattern": f"^{MONTH.pattern}$",
+        "example": "2026-03",
+        "description": description,
+    }
+
+
+class PageParams(Schema):
+    """?page= and ?per_page= of a JSON list (page_of checks them)."""
+
+    page: str = documented(
+        page_number_schema("Pagina, vanaf 1; een pagina voorbij de laatste geeft 404.")
+    )
+    per_page: str = documented(
+        {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_PER_PAGE,
+            "default": PER_PAGE,
+            "description": f"Rijen per pagina, 1 tot en met {MAX_PER_PAGE}.",
+        }
+    )
 
 
 def echo(value):
@@ -128,10 +188,12 @@ def echo(value):
 
 
 def parse_positive(value, default, name, maximum=None):
+    """A whole number from 1 written in ASCII digits (at most MAX_DIGITS of them), else
+    OpenDataError. (str.isdigit would let "²" through, which int() refuses.)"""
     if value in (None, ""):
         return default
     text = str(value).strip()
-    if not text.isdigit() or int(text) < 1 or len(text) > 9:
+    if not re.fullmatch(f"[0-9]{{1,{MAX_DIGITS}}}", text) or int(text) < 1:
         raise OpenDataError(
             _("%(name)s moet een heel getal vanaf 1 zijn, niet %(value)s.")
             % {"name": name, "value": echo(value)}
@@ -149,16 +211,8 @@ def parse_month(value, name):
     if value in (None, ""):
         return None
     text = str(value).strip()
-    year, dash, month = text.partition("-")
-    if (
-        dash
-        and len(year) == 4
-        and year.isdigit()
-        and len(month) == 2
-        and month.isdigit()
-        and 1 <= int(month) <= 12
-        and int(year) >= 1900
-    ):
+    if MONTH.fullmatch(text):
+        year, month = text.split("-")
         return int(year), int(month)
     raise OpenDataError(
         _("%(name)s moet een maand zijn als 2026-03 (jaar-maand), niet %(value)s.")

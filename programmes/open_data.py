@@ -12,10 +12,10 @@ summary says what it is, the page says the rest).
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop, override
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from home import open_data
-from home.open_data import ERROR_RESPONSES, Licence, OpenDataError
+from home.open_data import ERROR_RESPONSES, Licence, OpenDataError, PageParams
 from programmes.models import ProgrammePage
 from programmes.models.programmes import open_q
 from programmes.taxonomy import audience_of, taxonomy
@@ -190,10 +190,10 @@ DESCRIPTION = (
     description=DESCRIPTION
     + " Per pagina 100 (per_page tot 1000); een pagina voorbij de laatste geeft 404.",
 )
-def programmes_json(request, page: str = "", per_page: str = ""):
+def programmes_json(request, paging: Query[PageParams]):
     queryset = published()
     try:
-        current = open_data.page_of(queryset.count(), page, per_page)
+        current = open_data.page_of(queryset.count(), paging.page, paging.per_page)
     except OpenDataError as error:
         return open_data.error_answer(error)
     return open_data.page_answer(

@@ -4,7 +4,7 @@
 from ninja import NinjaAPI, Query, Schema
 
 from businesses.open_data import router as businesses_open_data
-from home.open_data import LICENCE_TEXT
+from home.open_data import LICENCE_TEXT, SLUG_PATTERN, documented
 from portal import page_cache
 from programmes.open_data import router as programmes_open_data
 from search import params, service
@@ -29,16 +29,74 @@ api.add_router("/open-data/", businesses_open_data)
 api.add_router("/open-data/", programmes_open_data)
 
 
+def listed(items, description):
+    return documented({"type": "array", "items": items, "description": description}, default=[])
+
+
 class DirectoryParams(Schema):
-    q: str = ""
-    wijk: list[str] = []
-    sector: list[str] = []
-    taal: list[str] = []
-    open_nu: str = ""
-    bij: str = ""
-    straal: str = ""
-    sort: str = ""
-    page: str = ""
+    """What the directory takes; search.params.parse reads the query string itself and never
+    refuses a value (it drops, clamps or ignores it with a notice), so the schema says what a
+    value should look like to count."""
+
+    q: str = documented(
+        {
+            "type": "string",
+            "description": f"Zoektekst; na {params.MAX_QUERY} tekens wordt hij afgekapt.",
+        }
+    )
+    wijk: list[str] = listed(
+        {"type": "string", "pattern": SLUG_PATTERN},
+        "Wijk (slug, zoals in de webadressen: lombok); mag vaker. Een onbekende wijk geeft "
+        "geen resultaten.",
+    )
+    sector: list[str] = listed(
+        {"type": "string", "pattern": params.SECTOR_PATTERN},
+        "Sector (slug: eten-drinken); mag vaker.",
+    )
+    taal: list[str] = listed(
+        {"type": "string", "pattern": params.LANGUAGE_PATTERN},
+        "Taal die er gesproken wordt (ISO 639-code: tr, ar, zgh); mag vaker.",
+    )
+    open_nu: str = documented(
+        {"type": "string", "enum": ["1"], "description": "1: alleen wat nu open is."}
+    )
+    bij: str = documented(
+        {
+            "type": "string",
+            "pattern": params.POINT_PATTERN,
+            "example": "52.0907,5.1214",
+            "description": "Zoek rond deze plek: breedte,lengte in graden (WGS 84).",
+        }
+    )
+    straal: str = documented(
+        {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": params.MAX_RADIUS_KM,
+            "default": params.DEFAULT_RADIUS_KM,
+            "description": (
+                f"Straal rond 'bij' in km; meer dan {params.MAX_RADIUS_KM:g} telt als "
+                f"{params.MAX_RADIUS_KM:g}."
+            ),
+        }
+    )
+    sort: str = documented(
+        {
+            "type": "string",
+            "enum": list(params.SORTS),
+            "description": "Volgorde; 'afstand' alleen met 'bij'.",
+        }
+    )
+    page: str = documented(
+        {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": params.MAX_PAGE,
+            "default": 1,
+            "description": f"Pagina van {params.PAGE_SIZE} resultaten, 1 tot en met "
+            f"{params.MAX_PAGE}; een grotere telt als {params.MAX_PAGE}.",
+        }
+    )
 
 
 class FacetOption(Schema):

@@ -23,6 +23,12 @@ MAX_QUERY = 200
 DEFAULT_RADIUS_KM = 2.0
 MAX_RADIUS_KM = 50.0
 SORTS = ("relevantie", "naam", "afstand")
+# What a value looks like to count (the API's schema says so; parse keeps any value and an
+# unknown one gives an empty answer): a sector's slug, a language's ISO 639 code (as
+# businesses.models.Language checks it), and a point as breedte,lengte.
+SECTOR_PATTERN = "^[a-zA-Z0-9_-]+$"
+LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
+POINT_PATTERN = r"^-?[0-9]{1,2}(\.[0-9]+)?,-?[0-9]{1,3}(\.[0-9]+)?$"
 # Characters that are not shown but change a string: zero-width, direction marks, BOM.
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
