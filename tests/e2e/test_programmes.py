@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import axe_violations
+from .conftest import axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -62,3 +62,44 @@ def test_filter_programmes_and_find_what_fits(demo_site, page):
     page.goto(demo_site.url + "/programmas/?archief=1")
     found["archief"] = axe_violations(page)
     assert found == {name: [] for name in found}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_programme_says_when_it_meets_and_adds_it_to_an_agenda(demo_site, page, width):
+    """The Netwerkavond meets every first Thursday: the page says so in words with the next
+    date, in Dutch and Arabic (right to left), with agenda links big enough to tap; an
+    open-ended programme offers no agenda at all."""
+    from programmes.models import ProgrammePage
+
+    netwerkavond = ProgrammePage.objects.get(
+        title="Netwerkavond Ondernemen in Lombok", locale__language_code="nl"
+    )
+    arabic = ProgrammePage.objects.get(
+        translation_key=netwerkavond.translation_key, locale__language_code="ar"
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    found = {}
+    for language, programme in (("nl", netwerkavond), ("ar", arabic)):
+        page.goto(demo_site.url + programme.url)
+        sessions = page.locator(".portal-session")
+        assert sessions.count() == 1
+        text = sessions.first.inner_text()
+        assert "19:00" in text and "21:30" in text and "Kanaalstraat 12" in text
+        moment = sessions.first.locator("time").get_attribute("datetime")
+        assert len(moment) == 16 and moment.endswith("T19:00")
+        for link in page.locator(".portal-session a, #in-je-agenda + ul a").all():
+            box = link.bounding_box()
+            assert box["height"] >= 24, (link.inner_text(), box)
+        if language == "nl":
+            assert "Elke eerste donderdag van de maand" in text
+        else:
+            assert page.locator("html").get_attribute("dir") == "rtl"
+        found[language] = axe_violations(page)
+        save_screenshot(page, f"programma-bijeenkomsten-{language}-{width}")
+    open_ended = ProgrammePage.objects.get(
+        title="Microkrediet voor starters", locale__language_code="nl"
+    )
+    page.goto(demo_site.url + open_ended.url)
+    assert page.locator("#in-je-agenda").count() == 0
+    assert page.locator("a[href*='calendar.google.com'], a[href$='/agenda/']").count() == 0
+    assert found == {language: [] for language in found}
