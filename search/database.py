@@ -9,6 +9,7 @@ letter less ("bakkerij" finds "bakerij") or as a synonym staff listed. The filte
 the neighbourhood pages. Every condition is a subquery that runs once, not per business.
 """
 
+import hashlib
 import json
 import math
 import re
@@ -92,10 +93,12 @@ def alternatives(typed, groups):
 
 
 def text_query(typed, groups, version, sureness, every_word=True):
-    """Wagtail's search query for the words typed: each word, or a word it may mean up to
-    `sureness` (search.vocabulary), or a synonym staff listed (or a word it starts)."""
+    """Wagtail's search query for the words typed: each word as typed; beyond EXACT, also a word
+    it may mean up to `sureness` (search.vocabulary), or a synonym staff listed (or a word it
+    starts)."""
     parts = []
-    for number, variant in enumerate(alternatives(typed, groups)):
+    variants = alternatives(typed, groups) if sureness > vocabulary.EXACT else [typed]
+    for number, variant in enumerate(variants):
         options = []
         for word in variant:
             meant = {word, collapse_doubles(word)}
@@ -111,6 +114,11 @@ def text_query(typed, groups, version, sureness, every_word=True):
     return parts[0] if len(parts) == 1 else Or(parts)
 
 
+def digest(*parts):
+    """A short cache key part for texts of any length (and the same in every process)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def matching_ids(query):
     results = database_backend().search(query, Business.objects.all(), order_by_relevance=False)
     return list(results.get_queryset().values_list("pk", flat=True))
@@ -118,15 +126,15 @@ def matching_ids(query):
 
 def text_ids(q, groups=(), version=None):
     """{id: rank} of the businesses whose text matches, from Wagtail's database search backend:
-    0 for the words as typed (or a synonym), 1 for a start of a word or a letter or two away,
-    2 for a part of a compound or further away. A query of several words wants them all; when
+    0 for the words as typed, 1 for a synonym, a start of a word or a letter or two away, 2 for
+    a part of a compound or further away. A query of several words wants them all; when
     no business has them all, the businesses with the most of them come first (rank 3 and up).
     Kept until the data changes."""
     typed = words(q)
     if not typed:
         return {}
     version = version or data_version()
-    key = f"directory-text:{version}:{hash((tuple(typed), str(groups)))}"
+    key = f"directory-text:{version}:{digest(typed, groups)}"
     ranks = cache.get(key)
     if ranks is not None:
         return ranks

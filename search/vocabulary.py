@@ -17,6 +17,7 @@ A business joins the vocabulary when it is saved (search.tasks); `refresh()` rec
 of it, after a bulk load and every night (check_directory_index).
 """
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -214,7 +215,7 @@ def compound_parts(word):
 
 def cached_meanings(word, version):
     """meanings(), kept until the data changes (`version`: search.database.data_version)."""
-    key = f"directory-meanings:{version}:{word}"
+    key = f"directory-meanings:{version}:{hashlib.sha256(word.encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
         found = meanings(word)
