@@ -26,7 +26,11 @@ from businesses.notifications import notify_staff_of_report
 from home.pagination import clamped_page
 from portal import page_cache
 
-CARD_RENDITION = "fill-480x320|format-webp"
+# A card's photo in the widths its srcset offers (businesses/includes/business_card.html): for
+# a card 301px wide on a phone of 375px (1x to 3x) and 384px on a screen of 1280px (1x, 2x).
+CARD_RENDITIONS = tuple(
+    f"fill-{size}|format-webp" for size in ("320x213", "480x320", "640x427", "800x533", "960x640")
+)
 PROFILE_RENDITIONS = ("fill-960x640|format-webp", "fill-480x320|format-webp", "fill-1200x630")
 
 
@@ -49,7 +53,7 @@ def photos_prefetch(*renditions):
 def with_card_data(queryset):
     """Everything a business card shows but "open now", in a fixed number of queries for any
     page size."""
-    return queryset.prefetch_related("sectors", "languages", photos_prefetch(CARD_RENDITION))
+    return queryset.prefetch_related("sectors", "languages", photos_prefetch(*CARD_RENDITIONS))
 
 
 def hours_special_days(today):

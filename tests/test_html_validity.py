@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from businesses.models import Business
-from programmes.models import ProgrammePage
+from businesses.models import Business, NeighbourhoodIndexPage, NeighbourhoodPage
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 ROOT = Path(__file__).resolve().parent.parent
 JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -28,8 +28,7 @@ def key_paths():
     )
     profile = f"{business.neighbourhood.url}{business.slug}/"
     programme = ProgrammePage.objects.live().filter(locale__language_code="nl").first()
-    english = ProgrammePage.objects.live().filter(locale__language_code="en").first()
-    return [
+    paths = [
         "/",
         "/wijken/",
         "/wijken/lombok/",
@@ -42,19 +41,22 @@ def key_paths():
         "/account/signup/",
         "/account/login/",
         "/open-data/",
-        "/ar/",
-        "/ar/wijken/lombok/",
-        "/ar/ondernemers/",
-        f"/ar{profile}",
-        "/ar/programmas/",
-        "/ar/account/signup/",
-        "/en/",
-        "/en/wijken/",
-        "/en/ondernemers/?q=bakker",
-        "/en/programmas/",
-        english.url,
-        f"/en{profile}",
     ]
+    for language in ("ar", "en"):
+        lombok = NeighbourhoodPage.objects.live().get(slug="lombok", locale__language_code=language)
+        index = NeighbourhoodIndexPage.objects.live().get(locale__language_code=language)
+        programmes = ProgrammeIndexPage.objects.live().get(locale__language_code=language)
+        paths += [
+            f"/{language}/",
+            index.url,
+            lombok.url,
+            f"{lombok.url}{business.slug}/",
+            f"/{language}/ondernemers/?q=bakker",
+            programmes.url,
+            f"/{language}/account/signup/",
+        ]
+    english = ProgrammePage.objects.live().filter(locale__language_code="en").first()
+    return [*paths, english.url]
 
 
 def checker():

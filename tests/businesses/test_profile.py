@@ -74,8 +74,11 @@ def test_profile_shows_what_a_visitor_needs(client, bakery):
     assert call.get_text(" ", strip=True).startswith("Bellen")
     assert main.select_one('a[href="https://instagram.com/yildiz"]') is not None
     assert "Kanaalstraat 10" in main.select_one("address").get_text()
-    languages = [span["lang"] for span in main.select("#talen + ul [lang]")]
-    assert languages == ["nl", "tr"] or sorted(languages) == ["nl", "tr"]
+    turkish = Language.objects.get(code="tr")
+    assert sorted(" ".join(li.get_text().split()) for li in main.select("#talen + ul li")) == [
+        "Nederlands",
+        f"{turkish.name_nl} ({turkish.native_name})",
+    ]
     assert "Ingang zonder drempel" in main.get_text()
     assert main.select_one('a[href="/wijken/lombok/"]') is not None
     rows = main.select(".portal-hours tbody tr")
@@ -84,6 +87,30 @@ def test_profile_shows_what_a_visitor_needs(client, bakery):
     assert rows[0].td.get_text(strip=True) == "09:00–18:00"
     assert rows[2].td.get_text(strip=True) == "gesloten"
     assert len(main.select('.portal-hours tr[aria-current="date"]')) == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_profile_names_languages_in_the_readers_language_with_their_own_name(
+    client, bakery, language
+):
+    """As the cards do (businesses/includes/language_name.html): "Turks (Türkçe)" in Dutch,
+    the Arabic name and then "Türkçe" in Arabic; a language whose name is its own, once."""
+    turkish = Language.objects.get(code="tr")
+    name = {"nl": turkish.name_nl, "ar": turkish.name_ar}[language]
+    assert name and name != turkish.native_name
+    prefix = "/ar" if language == "ar" else ""
+    response = client.get(f"{prefix}/wijken/lombok/bakkerij-yildiz/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    section = html.split('id="talen"', 1)[1].split("</section>", 1)[0]
+    assert f'<li><bdi>{name}</bdi> (<bdi lang="tr">{turkish.native_name}</bdi>)</li>' in section
+    dutch = Language.objects.get(code="nl")
+    if language == "nl":
+        assert "<li><bdi>Nederlands</bdi></li>" in section
+    else:
+        spoken = f'<li><bdi>{dutch.name_ar}</bdi> (<bdi lang="nl">{dutch.native_name}</bdi>)</li>'
+        assert spoken in section
 
 
 def test_profile_has_json_ld_and_open_graph(client, bakery):
