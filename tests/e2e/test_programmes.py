@@ -96,6 +96,13 @@ def test_a_programme_says_when_it_meets_and_adds_it_to_an_agenda(demo_site, page
             assert page.locator("html").get_attribute("dir") == "rtl"
         found[language] = axe_violations(page)
         save_screenshot(page, f"programma-bijeenkomsten-{language}-{width}")
+    # The list's card says it compactly.
+    page.goto(demo_site.url + "/programmas/?q=Netwerkavond")
+    card = page.locator(".portal-programme-card", has_text="Netwerkavond").first
+    assert "Elke eerste donderdag van de maand" in card.inner_text()
+    assert card.locator("time").get_attribute("datetime").endswith("T19:00")
+    found["lijst"] = axe_violations(page)
+    save_screenshot(page, f"programmas-bijeenkomst-{width}")
     open_ended = ProgrammePage.objects.get(
         title="Microkrediet voor starters", locale__language_code="nl"
     )
