@@ -100,15 +100,24 @@ class BusinessDocument(Document):
     name = Text(
         analyzer=folded,
         fields={"sort": Keyword(normalizer=sortable), "autocomplete": as_typed()},
-        copy_to="trigrams",
+        copy_to=["trigrams", "words"],
     )
-    tagline = Text(analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to="trigrams")
+    tagline = Text(
+        analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to=["trigrams", "words"]
+    )
     story = Text(analyzer=dutch)
     # The owner's stories in the other languages of the site, folded but not stemmed in Dutch.
     stories = Text(analyzer=folded)
-    products = Text(analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to="trigrams")
-    sector_names = Text(analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to="trigrams")
+    products = Text(
+        analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to=["trigrams", "words"]
+    )
+    sector_names = Text(
+        analyzer=dutch, fields={"autocomplete": as_typed()}, copy_to=["trigrams", "words"]
+    )
     trigrams = Text(analyzer=trigrams)
+    # The words of those fields as written (folded, not stemmed): the vocabulary that
+    # "Bedoelde je …?" takes its suggestions from (did_you_mean).
+    words = Text(analyzer=folded)
     neighbourhood = Keyword()
     sectors = Keyword()
     languages = Keyword()
@@ -458,6 +467,31 @@ def search(query, page_size):
         for name in ("wijk", "sector", "taal")
     }
     return EngineResult(count=found.hits.total.value, hits=hits, facets=facets)
+
+
+def did_you_mean(q):
+    """The query with each word the index does not know replaced by the closest it does (the
+    term suggester: at most two letters different, the first one the same)."""
+    body = {
+        "size": 0,
+        "suggest": {
+            "text": q,
+            "words": {
+                "term": {
+                    "field": "words",
+                    "suggest_mode": "missing",
+                    "min_word_length": 3,
+                    "prefix_length": 1,
+                    "sort": "score",
+                }
+            },
+        },
+    }
+    raw = call(client().search, index=alias(), body=body)
+    return " ".join(
+        entry["options"][0]["text"] if entry["options"] else entry["text"]
+        for entry in raw["suggest"]["words"]
+    )
 
 
 def suggest(text, size=8):

@@ -9,6 +9,8 @@ import logging
 import math
 import re
 import unicodedata
+from dataclasses import replace
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils.html import escape, strip_tags
@@ -20,7 +22,7 @@ from businesses import hours, lookups
 from businesses.models import Business, NeighbourhoodPage
 from home.text import words_from_start, words_to_end
 from portal.folding import fold
-from search import database
+from search import database, vocabulary
 from search.params import PAGE_SIZE
 
 logger = logging.getLogger(__name__)
@@ -56,13 +58,17 @@ def labels():
     }
 
 
-def facet_options(facets, query):
+def facet_options(facets, query, total=None):
+    """The options of each filter with their counts. An option that would narrow nothing (every
+    result has it, and nothing else of its group is chosen) is not offered."""
     names = labels()
     selected = query.filters()
     options = {}
     for name in ("wijk", "sector", "taal"):
         counts = facets.get(name, {})
         keys = set(counts) | set(selected[name])
+        if total and not selected[name]:
+            keys = {key for key in keys if counts[key] < total}
         options[name] = sorted(
             (
                 {
@@ -195,6 +201,9 @@ def load(hits, query, request=None):
     return results
 
 
+FEW = 3  # fewer results than this, and the page proposes what the visitor may have meant
+
+
 def directory(query, request=None):
     result, engine, notice = run_engine(query)
     last_page = max(1, -(-result.count // PAGE_SIZE))
@@ -202,15 +211,91 @@ def directory(query, request=None):
         query.page = last_page
         result, engine, notice = run_engine(query)
     notices = [str(n) for n in query.notices] + ([str(notice)] if notice else [])
-    return {
+    answer = {
         "count": result.count,
         "page": query.page,
         "pages": last_page,
         "results": load(result.hits, query, request),
-        "facets": facet_options(result.facets, query),
+        "facets": facet_options(result.facets, query, result.count),
         "engine": engine,
         "notices": notices,
+        "suggestion": None,
+        "nearest": None,
     }
+    if query.q and result.count < FEW:
+        answer["suggestion"] = did_you_mean(query, engine, result.count)
+    if not result.count:
+        answer["nearest"] = nearest(query, request)
+    return answer
+
+
+def did_you_mean(query, engine, count):
+    """ "Bedoelde je …?": the query with its words as the index knows them, when that finds more.
+    From the vocabulary of the engine that answered: OpenSearch's term suggester, or the
+    database's vocabulary (search.vocabulary)."""
+    if engine == "opensearch":
+        from search import engine as opensearch
+
+        try:
+            corrected = opensearch.did_you_mean(query.q)
+        except opensearch.EngineUnavailable:
+            return None
+    else:
+        corrected = vocabulary.corrected(query.q)
+    if not corrected or fold(corrected) == fold(query.q):
+        return None
+    better = replace(query, q=corrected, page=1, notices=[])
+    found = run_engine(better)[0].count
+    if not found or found < count:
+        return None
+    return {
+        "q": corrected,
+        "count": found,
+        "query_string": urlencode(query_string(better), doseq=True),
+    }
+
+
+# A search with filters that finds nothing shows what it finds without one of them: the one it
+# finds most without. Labels say which filter that is.
+RELAXABLE = {
+    "open_nu": (_("nu open"), {"open_nu": False}),
+    "bij": (_("in de buurt"), {"bij": None, "sort": "relevantie"}),
+    "taal": (_("taal"), {"taal": []}),
+    "sector": (_("sector"), {"sector": []}),
+    "wijk": (_("wijk"), {"wijk": []}),
+}
+
+
+def nearest(query, request=None, size=5):
+    best = None
+    for name, (label, change) in RELAXABLE.items():
+        if not getattr(query, name):
+            continue
+        relaxed = replace(query, page=1, notices=[], **change)
+        result = run_engine(relaxed)[0]
+        if result.count and (best is None or result.count > best[2].count):
+            best = (name, label, result, relaxed)
+    if best is None:
+        return None
+    name, label, result, relaxed = best
+    return {
+        "without": name,
+        "label": label,
+        "count": result.count,
+        "results": load(result.hits[:size], relaxed, request),
+        "query_string": urlencode(query_string(relaxed), doseq=True),
+    }
+
+
+def query_string(query):
+    """The parameters of a directory query, as its page's links carry them."""
+    values = {"q": query.q, "wijk": query.wijk, "sector": query.sector, "taal": query.taal}
+    if query.open_nu:
+        values["open_nu"] = "1"
+    if query.bij:
+        values["bij"] = f"{query.bij[0]},{query.bij[1]}"
+        values["straal"] = query.straal
+    return {name: value for name, value in values.items() if value}
 
 
 def suggestions(text, size=8):

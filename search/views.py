@@ -17,7 +17,7 @@ from django_ratelimit.core import is_ratelimited
 from home.forms import SpamProtectedForm
 from portal import page_cache
 from portal.folding import fold
-from search import params, recording, service
+from search import params, recording, service, vocabulary
 from search.models import QueryDayCount, SearchFeedback
 
 logger = logging.getLogger(__name__)
@@ -126,8 +126,18 @@ def site_search(request):
             "site search: search engine unavailable, answering from the database: %s", error
         )
         page = search("database")
+    suggestion = None
+    if words and page.paginator.count < service.FEW:
+        # "Bedoelde je …?": the words as the directory's vocabulary knows them, when the pages
+        # have more of those.
+        corrected = vocabulary.corrected(q)
+        if corrected and corrected != words:
+            found = pages.search(corrected, operator="and").count()
+            if found > page.paginator.count:
+                suggestion = {"q": corrected, "count": found}
     context = {
         "q": q,
+        "suggestion": suggestion,
         "page_obj": page,
         "query_string": urlencode({"q": q}),
         "page_title": _("Zoeken op de site"),

@@ -1,9 +1,9 @@
 """The directory's vocabulary, and what a typed word may mean in it.
 
 The vocabulary is every word of the published businesses' names, taglines, products and sectors
-(in the four languages), folded (portal.folding), with how many businesses use it. The
-embedded engine (search.database) widens each word of a query to the words of the vocabulary it
-may mean, and "Bedoelde je …?" proposes the closest:
+(in the four languages) and of the pages' titles, folded (portal.folding), with how many
+businesses (or pages) use it. The embedded engine (search.database) widens each word of a query
+to the words of the vocabulary it may mean, and "Bedoelde je …?" proposes the closest:
 
 - the word itself, and a synonym staff listed (Instellingen → Zoeken);
 - words it starts, as one types ("bakk" → "bakkerij");
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.html import strip_tags
+from wagtail.models import Page
 
 from portal.folding import fold
 
@@ -50,7 +51,7 @@ def business_words(business):
 
 
 def refresh():
-    """Count the words of every published business afresh."""
+    """Count the words of every published business, and of the pages' titles, afresh."""
     from businesses.models import Business
     from search.models import SearchTerm
 
@@ -62,6 +63,9 @@ def refresh():
     )
     for business in businesses.iterator(chunk_size=2000):
         counts.update(business_words(business))
+    # The titles of the site's pages too, for "Bedoelde je …?" on /zoeken/.
+    for title in Page.objects.live().values_list("title", flat=True).iterator():
+        counts.update(set(words(title)))
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchTerm.objects.bulk_create(
@@ -236,3 +240,8 @@ def closest(word):
         if edits(word, other) <= max(allowed_edits(word), 1) or similarity(word, other) >= 0.45
     ]
     return min(scored)[3] if scored else None
+
+
+def corrected(q):
+    """The query with each word the vocabulary does not know replaced by the closest it does."""
+    return " ".join(closest(word) or word for word in words(q))

@@ -27,9 +27,13 @@ def engine(request, settings):
 
 @pytest.fixture
 def reindex(engine):
-    """Call after creating businesses: the search engine gets a fresh index."""
+    """Call after creating businesses: the vocabulary is counted afresh, and the search engine
+    gets a fresh index."""
 
     def run():
+        from search import vocabulary
+
+        vocabulary.refresh()  # as the nightly refresh would
         if engine == "opensearch":
             from search import engine as search_engine
 
