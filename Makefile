@@ -35,11 +35,13 @@ suites:
 	@echo "test: the whole suite on PostgreSQL"
 	scripts/with-postgres.sh $(BIN)/pytest -n 2
 
-## bench: benchmarks: the matching engine; then, on a throw-away PostgreSQL, OpenSearch and Redis
+## bench: benchmarks: the matching engine; search quality (recall@10 and MRR of the query set in
+## search/quality/queries.tsv on the demo data) on SQLite, PostgreSQL and OpenSearch; then, on a throw-away PostgreSQL, OpenSearch and Redis
 ## filled by seed_bench (100,000 businesses), the directory search on both engines and every
 ## main page through gunicorn and wrk (scripts/bench.sh); figures in bench/results.json
 bench: install assets
 	$(BIN)/python manage.py bench_matching
+	scripts/search-quality.sh
 	scripts/bench.sh
 
 ## soak: 50 simulated visitors for 3 minutes (browsing, searching, sign-ups, profile submissions)

@@ -30,6 +30,9 @@ rm -rf bench/media bench/gunicorn.log
 echo "bench: migrating PostgreSQL, loading the demo data, seeding"
 $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo_data >/dev/null
+echo "bench: search quality on PostgreSQL and OpenSearch (the demo data, before seeding)"
+$PY manage.py rebuild_directory_index -v 0
+$PY manage.py search_quality --engine database --engine opensearch --json bench/search-quality-postgresql.json
 # BENCH_BUSINESSES makes a quicker trial run; the figures in docs/performance.md use 100,000.
 $PY manage.py seed_bench --businesses "${BENCH_BUSINESSES:-100000}" --neighbourhoods 60 --programmes 200 --mentors 2000
 $PY manage.py collectstatic --noinput -v 0
