@@ -29,10 +29,12 @@ test: install assets chromium
 	$(BIN)/python manage.py check --fail-level WARNING
 	scripts/with-opensearch.sh $(MAKE) --no-print-directory suites
 
+# The browser tests walk the journeys once, on PostgreSQL as production runs; everything else runs
+# on both databases.
 suites:
-	@echo "test: the whole suite on SQLite"
-	$(BIN)/pytest -n 2
-	@echo "test: the whole suite on PostgreSQL"
+	@echo "test: the suite on SQLite, without the browser tests"
+	$(BIN)/pytest -n 2 -m "not browser"
+	@echo "test: the whole suite on PostgreSQL, with the browser tests"
 	scripts/with-postgres.sh $(BIN)/pytest -n 2
 
 ## bench: benchmarks: the matching engine; search quality (recall@10 and MRR of the query set in
