@@ -119,6 +119,14 @@ def digest(*parts):
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+def name_words(q, version):
+    """The words a name may hold for the query: the words typed and what they may mean."""
+    found = set()
+    for word in words(q):
+        found |= {word} | {m.word for m in vocabulary.cached_meanings(word, version)}
+    return found
+
+
 def matching_ids(query):
     results = database_backend().search(query, Business.objects.all(), order_by_relevance=False)
     return list(results.get_queryset().values_list("pk", flat=True))
@@ -336,9 +344,16 @@ def search(query, page_size):
     if query.sort == "afstand" and query.bij:
         ids = queryset.order_by("distance", "name", "pk").values_list("pk", flat=True)[window]
     elif matched and query.sort != "naam":
-        # Best matches first (text_ids' rank), by name within a rank.
-        ids = list(queryset.order_by("name", "pk").values_list("pk", flat=True))
-        ids = sorted(ids, key=matched.get)[window]
+        # Best matches first (text_ids' rank); within a rank, the names that hold what was
+        # typed, then by name.
+        named = name_words(query.q, version)
+        rows = queryset.order_by("name", "pk").values_list("pk", "name")
+        ids = [
+            pk
+            for pk, name in sorted(
+                rows, key=lambda row: (matched[row[0]], -len(named & set(words(row[1]))))
+            )
+        ][window]
     else:
         ids = queryset.order_by("name", "pk").values_list("pk", flat=True)[window]
     return EngineResult(count=count, hits=[Hit(id=pk) for pk in ids], facets=counts)
