@@ -157,40 +157,47 @@ class BusinessFilter(django_filters.FilterSet):
         )
         open_count = counts["open"].get(1, 0)
         open_applied = self.is_bound and self.form.is_valid() and self.form.cleaned_data["open_nu"]
+        total = open_count if open_applied else sum(counts["open"].values())
         return {
-            "total": open_count if open_applied else sum(counts["open"].values()),
-            "sectors": self._sector_tree(counts["leaf"], counts["top"]),
-            "languages": [
-                {
-                    "value": language.code,
-                    "label": language.name,
-                    "count": counts["language"].get(language.id, 0),
-                    "selected": language.code in self._selected("taal"),
-                }
-                for language in lookups.languages()
-                if language.id in counts["language"] or language.code in self._selected("taal")
-            ],
+            "total": total,
+            "sectors": self._sector_tree(counts["leaf"], counts["top"], total),
+            "languages": narrowing(
+                [
+                    {
+                        "value": language.code,
+                        "label": language.name,
+                        "count": counts["language"].get(language.id, 0),
+                        "selected": language.code in self._selected("taal"),
+                    }
+                    for language in lookups.languages()
+                    if language.id in counts["language"] or language.code in self._selected("taal")
+                ],
+                total,
+            ),
             "open_now": {"count": open_count, "selected": self._selected("open_nu") == ["1"]},
         }
 
     def _selected(self, name):
         return parameters.distinct(self.data.getlist(name)) if hasattr(self.data, "getlist") else []
 
-    def _sector_tree(self, leaf_counts, top_counts):
+    def _sector_tree(self, leaf_counts, top_counts, total):
         selected = set(self._selected("sector"))
         sectors = lookups.sectors()
         tree = []
         for top in (s for s in sectors if s.parent_id is None):
-            children = [
-                {
-                    "value": s.slug,
-                    "label": s.name,
-                    "count": leaf_counts.get(s.id, 0),
-                    "selected": s.slug in selected,
-                }
-                for s in sectors
-                if s.parent_id == top.id and (s.id in leaf_counts or s.slug in selected)
-            ]
+            children = narrowing(
+                [
+                    {
+                        "value": s.slug,
+                        "label": s.name,
+                        "count": leaf_counts.get(s.id, 0),
+                        "selected": s.slug in selected,
+                    }
+                    for s in sectors
+                    if s.parent_id == top.id and (s.id in leaf_counts or s.slug in selected)
+                ],
+                total,
+            )
             if top.id in top_counts or top.slug in selected or children:
                 tree.append(
                     {
@@ -202,3 +209,11 @@ class BusinessFilter(django_filters.FilterSet):
                     }
                 )
         return tree
+
+
+def narrowing(options, total):
+    """The options worth ticking: not one that every result has while nothing of its group is
+    chosen, as it would narrow nothing."""
+    if not total or any(option["selected"] for option in options):
+        return options
+    return [option for option in options if option["count"] < total]

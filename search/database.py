@@ -36,6 +36,7 @@ from search import vocabulary
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
 MAX_WORDS = 10
+LOOSE_BELOW = 5  # the loosest meanings of the words count when the others find fewer
 
 
 @dataclass
@@ -94,20 +95,19 @@ def alternatives(typed, groups):
 
 def text_query(typed, groups, version, sureness, every_word=True):
     """Wagtail's search query for the words typed: each word as typed; beyond EXACT, also a word
-    it may mean up to `sureness` (search.vocabulary), or a synonym staff listed (or a word it
-    starts)."""
+    it may mean up to `sureness` (search.vocabulary), or a synonym staff listed (as written:
+    "berber" should not find "berbere")."""
     parts = []
     variants = alternatives(typed, groups) if sureness > vocabulary.EXACT else [typed]
     for number, variant in enumerate(variants):
         options = []
         for word in variant:
             meant = {word, collapse_doubles(word)}
-            if sureness > vocabulary.EXACT:
-                widest = sureness if number == 0 else vocabulary.CLOSE
+            if sureness > vocabulary.EXACT and number == 0:
                 meant |= {
                     m.word
                     for m in vocabulary.cached_meanings(word, version)
-                    if m.sureness <= widest
+                    if m.sureness <= sureness
                 }
             options.append(PlainText(" ".join(sorted(meant)), operator="or"))
         parts.append(And(options) if every_word and len(options) > 1 else Or(options))
@@ -135,7 +135,7 @@ def matching_ids(query):
 def text_ids(q, groups=(), version=None):
     """{id: rank} of the businesses whose text matches, from Wagtail's database search backend:
     0 for the words as typed, 1 for a synonym, a start of a word or a letter or two away, 2 for
-    a part of a compound or further away. A query of several words wants them all; when
+    a part of a compound or further away (only while the closer ones find few). A query of several words wants them all; when
     no business has them all, the businesses with the most of them come first (rank 3 and up).
     Kept until the data changes."""
     typed = words(q)
@@ -148,6 +148,8 @@ def text_ids(q, groups=(), version=None):
         return ranks
     ranks = {}
     for sureness in (vocabulary.EXACT, vocabulary.CLOSE, vocabulary.LOOSE):
+        if sureness == vocabulary.LOOSE and len(ranks) >= LOOSE_BELOW:
+            break  # enough found: "bakkerij" does not go on to "pidebakkerij"'s neighbours
         for pk in matching_ids(text_query(typed, groups, version, sureness)):
             ranks.setdefault(pk, sureness)
     if not ranks and len(typed) > 1:

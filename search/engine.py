@@ -374,29 +374,40 @@ def open_now_query(at=None):
 
 AS_TYPED = ["name.autocomplete^3", "tagline.autocomplete", "products.autocomplete^2"]
 AS_TYPED += ["sector_names.autocomplete^2"]
+AS_WRITTEN = ["name^3", "words"]
 
 
-def text_query(q, tuning):
-    """The query as typed, where each word may have a typo (not in its first letter: far fewer
-    terms to try), or with a word replaced by a synonym staff listed (as written); the words may
-    also be the starts of words, as one types; and, weighing least, most of the query's
-    trigrams may be found in the names, taglines, products and sectors."""
-    variants = []
+def text_query(q, tuning, loose=False):
+    """The query as typed, in any of the fields; or with a typo in a word of the names,
+    taglines, products or sectors (one letter from four letters on, two from eight, as
+    search.vocabulary allows; not the first letter), not of the stories: "kapper" should not
+    find a "knapperig" stokbrood. The words may also be the starts of words, as one types. Or
+    with a word replaced by a synonym staff listed, as written; and, when the rest finds
+    few (`loose`, as search.database does), most of the query's trigrams may be found in the
+    names, taglines, products and sectors, weighing least."""
+    searched = fields(tuning)
+    short = [field for field in searched if not field.startswith("stor")]
     typed = database.words(q)
-    for number, variant in enumerate(database.alternatives(typed, tuning.synonym_groups())):
-        text = " ".join(variant)
-        typos = {"fuzziness": "AUTO", "prefix_length": 1} if number == 0 else {}
+    typos = {"fuzziness": "AUTO:4,8", "prefix_length": 1}
+    text = " ".join(typed)
+    variants = [
+        Q("multi_match", query=text, fields=searched, operator="and"),
+        Q("multi_match", query=text, fields=short, operator="and", **typos),
+        Q("multi_match", query=text, fields=AS_TYPED, type="cross_fields", operator="and"),
+    ]
+    for variant in database.alternatives(typed, tuning.synonym_groups())[1:]:
+        # Synonyms as written, not stemmed: the barber ("berber") is no spice ("berbere").
         variants.append(
-            Q("multi_match", query=text, fields=fields(tuning), operator="and", **typos)
+            Q("multi_match", query=" ".join(variant), fields=AS_WRITTEN, operator="and")
         )
+    if loose:
         variants.append(
-            Q("multi_match", query=text, fields=AS_TYPED, type="cross_fields", operator="and")
+            Q("match", trigrams={"query": q, "minimum_should_match": "70%", "boost": 0.2})
         )
-    variants.append(Q("match", trigrams={"query": q, "minimum_should_match": "70%", "boost": 0.2}))
     return Q("bool", should=variants, minimum_should_match=1)
 
 
-def build(query, page_size, tuning=None):
+def build(query, page_size, tuning=None, loose=False):
     """Two searches, sent together: the page of hits, and the facet counts.
 
     The counts have no hits of their own (size 0), so the engine's request cache keeps them
@@ -405,7 +416,7 @@ def build(query, page_size, tuning=None):
     from search.models import SearchSettings
 
     tuning = tuning or SearchSettings()
-    must = [text_query(query.q, tuning)] if query.q else [Q("match_all")]
+    must = [text_query(query.q, tuning, loose)] if query.q else [Q("match_all")]
     base = []
     if query.open_nu:
         base.append(open_now_query())
@@ -441,9 +452,16 @@ def build(query, page_size, tuning=None):
 
 
 def search(query, page_size):
+    result = search_once(query, page_size)
+    if query.q and result.count < database.LOOSE_BELOW:
+        result = search_once(query, page_size, loose=True)
+    return result
+
+
+def search_once(query, page_size, loose=False):
     from search.models import current
 
-    hits_search, counts_search = build(query, page_size, current() if query.q else None)
+    hits_search, counts_search = build(query, page_size, current() if query.q else None, loose)
     body = [{}, hits_search.to_dict(), {}, counts_search.to_dict()]
     raw = call(client().msearch, index=alias(), body=body)["responses"]
     errors = [answer["error"] for answer in raw if "error" in answer]

@@ -58,17 +58,13 @@ def labels():
     }
 
 
-def facet_options(facets, query, total=None):
-    """The options of each filter with their counts. An option that would narrow nothing (every
-    result has it, and nothing else of its group is chosen) is not offered."""
+def facet_options(facets, query):
     names = labels()
     selected = query.filters()
     options = {}
     for name in ("wijk", "sector", "taal"):
         counts = facets.get(name, {})
         keys = set(counts) | set(selected[name])
-        if total and not selected[name]:
-            keys = {key for key in keys if counts[key] < total}
         options[name] = sorted(
             (
                 {
@@ -216,7 +212,7 @@ def directory(query, request=None):
         "page": query.page,
         "pages": last_page,
         "results": load(result.hits, query, request),
-        "facets": facet_options(result.facets, query, result.count),
+        "facets": facet_options(result.facets, query),
         "engine": engine,
         "notices": notices,
         "suggestion": None,

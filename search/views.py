@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from businesses.filters import narrowing
 from home.forms import SpamProtectedForm
 from portal import page_cache
 from portal.folding import fold
@@ -33,7 +34,11 @@ def directory(request):
         "query": query,
         "answer": answer,
         "groups": [
-            {"name": name, "legend": legend, "options": answer["facets"][name]}
+            {
+                "name": name,
+                "legend": legend,
+                "options": narrowing(answer["facets"][name], answer["count"]),
+            }
             for name, legend in groups
         ],
         "query_string": page_cache.declared_query(request),

@@ -11,7 +11,8 @@ to the words of the vocabulary it may mean, and "Bedoelde je …?" proposes the 
   pg_trgm (a GIN index on the words) or SQLite's FTS5 trigram tokenizer (a table of the words'
   trigrams) bring the candidates, and the similarity is worked out here as pg_trgm does;
 - words it is part of ("ringen" → "trouwringen"), and the parts of a compound that is not a
-  word of its own ("feestjurk" → "jurken").
+  word of its own ("feestjurk" → "jurken"). These loose meanings count only when the closer
+  ones find little (search.database.text_ids).
 
 A business joins the vocabulary when it is saved (search.tasks); `refresh()` recounts the whole
 of it, after a bulk load and every night (check_directory_index).
@@ -195,11 +196,17 @@ def meanings(word):
                 keep(other, CLOSE)
             elif similarity(word, other) >= 0.4:
                 keep(other, LOOSE)
-    if len(word) >= 7 and not any(s == CLOSE for s in found.values()):
+    if len(word) >= 7 and not any(s == CLOSE for s in found.values()) and not known(word):
         for part in compound_parts(word):
             keep(part, LOOSE)
     ranked = sorted(found.items(), key=lambda item: (item[1], item[0] != word))
     return [Meaning(w, sureness) for w, sureness in ranked[:WIDEST]]
+
+
+def known(word):
+    from search.models import SearchTerm
+
+    return SearchTerm.objects.filter(word=word).exists()
 
 
 def compound_parts(word):
@@ -230,9 +237,7 @@ def cached_meanings(word, version):
 def closest(word):
     """The vocabulary word a typed word most likely meant, for "Bedoelde je …?"; None when the
     word is in the vocabulary itself or nothing is close."""
-    from search.models import SearchTerm
-
-    if len(word) < 3 or SearchTerm.objects.filter(word=word).exists():
+    if len(word) < 3 or known(word):
         return None
     scored = [
         (edits(word, other), -similarity(word, other), -n, other)

@@ -5,6 +5,7 @@ demo. Each engine must reach 90% recall@10; `make bench` prints the figures per 
 
 import pytest
 
+from businesses.models import Business
 from search import quality
 
 MINIMUM_RECALL = 0.90
@@ -50,3 +51,15 @@ def test_every_engine_finds_what_visitors_mean(demo_engine):
 def test_a_query_that_names_nothing_in_the_demo_is_refused(full_demo):
     with pytest.raises(LookupError):
         quality.relevant_ids(["Bakkerij Die Er Niet Is"])
+
+
+def test_a_trade_written_in_full_finds_that_trade_first(client, demo_engine):
+    """Forgiving, not sloppy: "bakkerij" finds the bakeries before anything else, not the
+    grocers that sell bread ("bakkal") or a "knapperig" stokbrood ("kapper"), though a typo or
+    the start of a word would reach further. (What a synonym finds through Dutch stemming may
+    follow them: "berber", a barber in Turkish, is the stem of the spice "berbere".)"""
+    for q, sector in (("bakkerij", "bakkerij"), ("kapper", "kapper"), ("slagerij", "slagerij")):
+        wanted = Business.objects.filter(pk__in=quality.relevant_ids([f"sector:{sector}"]))
+        answer = client.get("/api/directory/", {"q": q}).json()
+        first = sorted(result["name"] for result in answer["results"][: wanted.count()])
+        assert first == sorted(wanted.values_list("name", flat=True)), q
