@@ -145,7 +145,9 @@ def test_other_neighbourhoods_are_not_listed(client, index, make_business):
     zuilen = make_neighbourhood(index, "Zuilen")
     make_business("Hier", sectors=["kapper"])
     make_business("Daar", neighbourhood=zuilen, sectors=["kapper"])
-    assert names(client.get("/wijken/zuilen/")) == ["Daar"]
+    # A second trade in Zuilen, so that "kapper" narrows and is offered with its count.
+    make_business("Ook daar", neighbourhood=zuilen, sectors=["bakkerij"])
+    assert names(client.get("/wijken/zuilen/")) == ["Daar", "Ook daar"]
     assert facet(client.get("/wijken/zuilen/"), "sector", "kapper") == 1
 
 
@@ -227,3 +229,16 @@ def test_neighbourhood_boundary_reaches_the_map(client, index, make_business):
     make_business("Hier", neighbourhood=zuilen)
     html = BeautifulSoup(client.get("/wijken/zuilen/").content, "html.parser")
     assert json.loads(html.select_one("#ondernemers-kaart").string)["boundary"] == boundary
+
+
+def test_a_filter_option_every_business_has_is_not_offered(client, make_business):
+    make_business("Kapsalon Nour", sectors=["kapper"], languages=["nl", "ar"])
+    make_business("Barbier Sam", sectors=["kapper"], languages=["nl"])
+    page = client.get("/wijken/lombok/")
+    # Both speak Dutch and both cut hair: ticking those would narrow nothing.
+    assert facet(page, "taal", "nl") is None
+    assert facet(page, "sector", "kapper") is None
+    assert facet(page, "taal", "ar") == 1
+    # Once a language is chosen, its group shows every option again, to widen the choice.
+    chosen = client.get("/wijken/lombok/?taal=ar")
+    assert facet(chosen, "taal", "ar") == 1 and facet(chosen, "taal", "nl") == 2
