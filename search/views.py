@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -66,7 +66,7 @@ class FeedbackForm(SpamProtectedForm):
     q = forms.CharField(required=False, max_length=500)
     comment = forms.CharField(
         # The form field template adds "(niet verplicht)" to every optional field.
-        label=_lazy("Wat zocht je?"),
+        label=gettext_lazy("Wat zocht je?"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
