@@ -3,8 +3,9 @@
 Text goes through Wagtail's database search backend: SQLite's FTS5 full-text index, or
 PostgreSQL's full-text search with the Dutch configuration. Every word of the query, folded
 (portal.folding: "istanbul" finds "İstanbul", "احمد" finds "أحمد"), must match the name,
-tagline, story, the stories in other languages, sectors or products, also with a doubled
-letter less ("bakkerij" finds "bakerij") or as a synonym staff listed. The filters are django-filter's conditions
+tagline, story, the stories in other languages, sectors or products: as typed, or as a word it
+may mean (search.vocabulary: a start of a word, a typo, a compound part), or as a synonym staff
+listed; the best matches come first (text_ids). The filters are django-filter's conditions
 (businesses.filters); facet counts are grouped queries that respect the other filters, as on
 the neighbourhood pages. Every condition is a subquery that runs once, not per business.
 """
@@ -68,35 +69,35 @@ def database_backend():
     return get_search_backend(name)
 
 
+def position(typed, member):
+    """Where the words of `member` stand together in `typed`, or None."""
+    for at in range(len(typed) - len(member) + 1):
+        if tuple(typed[at : at + len(member)]) == member:
+            return at
+    return None
+
+
 def alternatives(typed, groups):
     """The query's words, then the same with a listed synonym in place of a word or phrase of
     it: ["toko", "oost"] -> [["toko", "oost"], ["supermarkt", "oost"], ...]."""
     found = [typed]
     for group in groups:
-        members = [tuple(words(member)) for member in group]
+        members = [member for member in (tuple(words(m)) for m in group) if member]
         for member in members:
-            at = next(
-                (
-                    i
-                    for i in range(len(typed) - len(member) + 1)
-                    if tuple(typed[i : i + len(member)]) == member
-                ),
-                None,
-            )
-            if member and at is not None:
+            at = position(typed, member)
+            if at is not None:
+                end = at + len(member)
                 found += [
-                    [*typed[:at], *other, *typed[at + len(member) :]]
-                    for other in members
-                    if other and other != member
+                    [*typed[:at], *other, *typed[end:]] for other in members if other != member
                 ]
                 break
     return found[:16]
 
 
-def text_query(typed, groups, version, sureness, every_word=True):
-    """Wagtail's search query for the words typed: each word as typed; beyond EXACT, also a word
-    it may mean up to `sureness` (search.vocabulary), or a synonym staff listed (as written:
-    "berber" should not find "berbere")."""
+def text_query(typed, groups, version, sureness):
+    """Wagtail's search query for the words typed, every one of them: each word as typed;
+    beyond EXACT, also a word it may mean up to `sureness` (search.vocabulary), or a synonym
+    staff listed (as written: "berber" should not find "berbere")."""
     parts = []
     variants = alternatives(typed, groups) if sureness > vocabulary.EXACT else [typed]
     for number, variant in enumerate(variants):
@@ -110,7 +111,7 @@ def text_query(typed, groups, version, sureness, every_word=True):
                     if m.sureness <= sureness
                 }
             options.append(PlainText(" ".join(sorted(meant)), operator="or"))
-        parts.append(And(options) if every_word and len(options) > 1 else Or(options))
+        parts.append(And(options) if len(options) > 1 else options[0])
     return parts[0] if len(parts) == 1 else Or(parts)
 
 
@@ -135,9 +136,9 @@ def matching_ids(query):
 def text_ids(q, groups=(), version=None):
     """{id: rank} of the businesses whose text matches, from Wagtail's database search backend:
     0 for the words as typed, 1 for a synonym, a start of a word or a letter or two away, 2 for
-    a part of a compound or further away (only while the closer ones find few). A query of several words wants them all; when
-    no business has them all, the businesses with the most of them come first (rank 3 and up).
-    Kept until the data changes."""
+    a part of a compound or further away (only while the closer ones find few). A query of
+    several words wants them all; when no business has them all, the businesses with the most
+    of them come first (rank 3 and up). Kept until the data changes."""
     typed = words(q)
     if not typed:
         return {}
