@@ -192,9 +192,10 @@ def meanings(word):
                 keep(other, LOOSE)  # a part of a compound: "ringen" in "trouwringen"
     if len(word) >= 3:
         for other in candidates(word):
-            if edits(word, other) <= allowed_edits(word) or similarity(word, other) >= 0.5:
+            alike = similarity(word, other)
+            if alike >= 0.5 or edits(word, other) <= allowed_edits(word):
                 keep(other, CLOSE)
-            elif similarity(word, other) >= 0.4:
+            elif alike >= 0.4:
                 keep(other, LOOSE)
     if len(word) >= 7 and not any(s == CLOSE for s in found.values()) and not known(word):
         for part in compound_parts(word):
@@ -242,9 +243,9 @@ def closest(word):
     scored = [
         (edits(word, other), -similarity(word, other), -n, other)
         for other, n in candidates(word).items()
-        if edits(word, other) <= max(allowed_edits(word), 1) or similarity(word, other) >= 0.45
     ]
-    return min(scored)[3] if scored else None
+    close = [s for s in scored if s[0] <= max(allowed_edits(word), 1) or -s[1] >= 0.45]
+    return min(close)[3] if close else None
 
 
 def corrected(q):
