@@ -4,6 +4,7 @@ backend runs a task at once, after the request's transaction; a queue may take i
 from django_tasks import task
 
 from businesses import geocoding
+from portal.tasks import TemporaryFailure
 
 # The owner waits for the wizard's lookup: fewer attempts there; the submission's lookup and
 # `geocode_missing` try again.
@@ -13,7 +14,11 @@ DRAFT_ATTEMPTS = 2
 @task()
 def geocode_business(business_id):
     """Coordinates for a business whose row or waiting revision has an address without them."""
-    return geocoding.locate_business(business_id)
+    outcome = geocoding.locate_business(business_id)
+    if outcome == "failed":
+        # PDOK did not answer: the queue asks again later (and geocode_missing nightly).
+        raise TemporaryFailure(f"geocoder: business {business_id} not looked up")
+    return outcome
 
 
 @task()

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import localize
-        from portal import page_cache, spreadsheets
+        from portal import page_cache, spreadsheets, tasks  # noqa: F401 (tasks: its retries)
 
         page_cache.connect()  # in every process, also cron jobs such as publish_scheduled
         localize.connect()

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home import insight
 from home.insight_admin import InsightIndexView, InsightPanel, InsightReportView
+from home.tasks_admin import TaskViewSet
 
 from .models import Footer, MainMenu
 
@@ -85,3 +86,8 @@ def add_insight_panels(request, panels):
             # After the work waiting for staff (Wagtail's moderation panels are 210-220, the
             # apps' queues 215-230) and Wagtail's recent edits and locked pages (250-300).
             panels.append(InsightPanel(report, order=400 + index))
+
+
+@hooks.register("register_admin_viewset")
+def register_tasks_viewset():
+    return TaskViewSet()

@@ -1,10 +1,12 @@
-"""/healthz for load balancers and monitoring: is the database there, is the search engine?
+"""/healthz for load balancers and monitoring: is the database there, is the search engine, do
+the background workers keep up (the age of the task that has waited longest)?
 /livez only says the process answers: no database, no template, which also makes it the
 ceiling that `make bench` measures every page against.
 
 No secrets and no details of the set-up: only "ok" or what is wrong. 200 while the database
-answers (without the search engine the directory answers from the database: "degraded"),
-503 when it does not.
+answers (without the search engine the directory answers from the database, and with a task
+waiting longer than TASK_WAIT_DEGRADED_SECONDS the workers lag or are gone: "degraded"), 503
+when it does not.
 """
 
 import logging
@@ -13,6 +15,8 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+
+from portal import tasks
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +49,30 @@ def search_status():
     return "unavailable"
 
 
+def tasks_status():
+    """ "immediate" when tasks run at once (development), else how many wait, how long the
+    longest-waiting one has waited, and how many failed for good (for staff to run again)."""
+    if not tasks.queued():
+        return "immediate"
+    return {
+        "waiting": tasks.DBTaskResult.objects.ready().count(),
+        "oldest_waiting_seconds": tasks.oldest_waiting_age(),
+        "failed": tasks.DBTaskResult.objects.failed().count(),
+    }
+
+
 @never_cache
 def healthz(request):
     checks = {"database": database_status(), "search": search_status()}
+    if checks["database"] == "ok":
+        checks["tasks"] = tasks_status()
+    lagging = (
+        isinstance(checks.get("tasks"), dict)
+        and checks["tasks"]["oldest_waiting_seconds"] > settings.TASK_WAIT_DEGRADED_SECONDS
+    )
     if checks["database"] != "ok":
         status = "fail"
-    elif checks["search"] == "unavailable":
+    elif checks["search"] == "unavailable" or lagging:
         status = "degraded"
     else:
         status = "ok"

@@ -5,6 +5,8 @@ import logging
 from django.conf import settings
 from django_tasks import task
 
+from portal.tasks import TemporaryFailure
+
 logger = logging.getLogger(__name__)
 
 
@@ -27,7 +29,9 @@ def update_directory_index(business_id):
     try:
         engine.update(business_id)
     except engine.EngineUnavailable as error:
-        # The nightly check_directory_index (or a rebuild) repairs what is missed here.
+        # The queue tries again; run at once (development), the nightly check_directory_index
+        # repairs what is missed.
         logger.warning(
             "directory: could not update business %s in the index: %s", business_id, error
         )
+        raise TemporaryFailure(f"search engine: {error}") from error

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "import_export",
     "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -221,9 +223,20 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
-# Background work (e-mails, index updates) through Django's tasks framework. The immediate
-# backend runs a task at once, in the request; production may swap in a queue.
+# Background work (e-mails, index updates, geocoding) through Django's tasks framework
+# (portal/tasks.py). The immediate backend runs a task at once, in the request; production
+# queues them in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task that fails for now (TemporaryFailure) runs again after each of these pauses, in
+# seconds: 30 s, 2 min, 10 min, 30 min, 1 h, 3 h; then it waits for staff to run it again.
+# /healthz says "degraded" when a due task has waited longer than this: the workers lag or stopped.
+TASK_WAIT_DEGRADED_SECONDS = env.int("TASK_WAIT_DEGRADED_SECONDS", default=300)
+# A task "running" this long lost its worker (requeue_stalled_tasks puts it back): far longer
+# than any task takes (a mail, an index update, a lookup: seconds).
+TASK_STALLED_MINUTES = env.int("TASK_STALLED_MINUTES", default=30)
+TASK_RETRY_DELAYS = env.list(
+    "TASK_RETRY_DELAYS", cast=int, default=[30, 120, 600, 1800, 3600, 10800]
+)
 
 PHONENUMBER_DEFAULT_REGION = "NL"
 PHONENUMBER_DB_FORMAT = "E164"

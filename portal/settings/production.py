@@ -64,6 +64,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # A load balancer asks /healthz and /livez over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 
+# Background work waits in the database for `manage.py db_worker` (docs/deploy.md), so a slow
+# or absent mail server or search engine never holds up a request, and nothing is lost.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 # Map pins for new profiles from PDOK Locatieserver (businesses/geocoding.py); empty turns it off.
 PDOK_LOCATIESERVER_URL = env.str(
     "PDOK_LOCATIESERVER_URL", default="https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"

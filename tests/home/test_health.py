@@ -14,11 +14,17 @@ def health(client):
 
 
 def test_all_well_without_a_search_engine(client):
-    assert health(client) == (200, {"status": "ok", "database": "ok", "search": "not configured"})
+    assert health(client) == (
+        200,
+        {"status": "ok", "database": "ok", "search": "not configured", "tasks": "immediate"},
+    )
 
 
 def test_with_the_search_engine(client, opensearch):
-    assert health(client) == (200, {"status": "ok", "database": "ok", "search": "ok"})
+    assert health(client) == (
+        200,
+        {"status": "ok", "database": "ok", "search": "ok", "tasks": "immediate"},
+    )
 
 
 def test_a_missing_search_engine_is_degraded_not_down(client, settings):
@@ -28,7 +34,7 @@ def test_a_missing_search_engine_is_degraded_not_down(client, settings):
     engine.client.cache_clear()
     assert health(client) == (
         200,
-        {"status": "degraded", "database": "ok", "search": "unavailable"},
+        {"status": "degraded", "database": "ok", "search": "unavailable", "tasks": "immediate"},
     )
     engine.client.cache_clear()
 

@@ -1,0 +1,219 @@
+"""Instellingen → Achtergrondtaken: the queue's tasks for staff (portal/tasks.py). Failed ones
+come first; each says what it was for, how often it was tried and its last error, and can be
+run again. Nothing here is edited by hand: a task is only read, or put back in the queue.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from django_filters import ChoiceFilter
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button, ListingButton
+
+from portal import tasks
+
+# What each task is for, in the words of staff.
+PURPOSES = {
+    "home.tasks.send_email": _("E-mail versturen"),
+    "search.tasks.update_directory_index": _("Zoekindex bijwerken"),
+    "businesses.tasks.geocode_business": _("Locatie van een bedrijf opzoeken"),
+    "businesses.tasks.geocode_draft": _("Locatie van een profiel in wording opzoeken"),
+}
+
+STATUSES = {
+    TaskResultStatus.READY: _("Wacht"),
+    TaskResultStatus.RUNNING: _("Bezig"),
+    TaskResultStatus.SUCCESSFUL: _("Gelukt"),
+    TaskResultStatus.FAILED: _("Mislukt"),
+}
+
+
+def purpose(task):
+    return PURPOSES.get(task.task_path, task.task_path.rsplit(".", 1)[-1])
+
+
+def subject(task):
+    """What the task was about, without the content of a message: its subject and how many
+    receive it, or the business it concerns."""
+    arguments = task.args_kwargs or {}
+    kwargs, args = arguments.get("kwargs") or {}, arguments.get("args") or []
+    if "subject" in kwargs:
+        count = len(kwargs.get("to") or [])
+        receivers = ngettext("%(count)d ontvanger", "%(count)d ontvangers", count) % {
+            "count": count
+        }
+        return f"“{kwargs['subject']}” ({receivers})"
+    return ", ".join(str(value) for value in [*args, *kwargs.values()])
+
+
+def status(task):
+    if task.status == TaskResultStatus.READY and task.run_after != get_date_max():
+        return _("Wacht op nieuwe poging")
+    return STATUSES.get(task.status, task.status)
+
+
+def last_error(task):
+    lines = (task.traceback or "").strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+class TaskFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(label=_("Status"), choices=list(STATUSES.items()))
+
+    class Meta:
+        model = DBTaskResult
+        fields = ["status"]
+
+
+class TaskIndexView(IndexView):
+    def get_base_queryset(self):
+        # Failed tasks first (they wait for staff), then the newest.
+        return DBTaskResult.objects.alias(
+            failed=Case(When(status=TaskResultStatus.FAILED, then=0), default=1)
+        ).order_by("failed", "-enqueued_at")
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if instance.status == TaskResultStatus.FAILED and can_run_again(self.request.user):
+            buttons.insert(
+                0,
+                ListingButton(
+                    _("Opnieuw uitvoeren"),
+                    url=reverse("tasks:run_again", args=[instance.pk]),
+                    icon_name="rotate",
+                    priority=5,
+                ),
+            )
+        return buttons
+
+
+class TaskInspectView(InspectView):
+    def get_page_subtitle(self):
+        return f"{purpose(self.object)}: {subject(self.object)}"
+
+    def get_task_path_display_value(self):
+        return purpose(self.object)
+
+    def get_status_display_value(self):
+        return status(self.object)
+
+    def get_worker_ids_display_value(self):
+        return len(self.object.worker_ids)
+
+    def get_args_kwargs_display_value(self):
+        return subject(self.object)
+
+    @property
+    def header_more_buttons(self):
+        if self.object.status == TaskResultStatus.FAILED and can_run_again(self.request.user):
+            return [
+                Button(
+                    _("Opnieuw uitvoeren"),
+                    url=reverse("tasks:run_again", args=[self.object.pk]),
+                    icon_name="rotate",
+                )
+            ]
+        return []
+
+
+def can_run_again(user):
+    return user.has_perm("django_tasks_database.change_dbtaskresult")
+
+
+class RunAgainView(WagtailAdminTemplateMixin, TemplateView):
+    """Asks for confirmation (GET), then puts the failed task back in the queue (POST)."""
+
+    template_name = "home/tasks_run_again.html"
+    page_title = _("Opnieuw uitvoeren")
+    header_icon = "rotate"
+
+    def dispatch(self, request, pk):
+        if not can_run_again(request.user):
+            raise PermissionDenied
+        self.task = get_object_or_404(DBTaskResult, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return purpose(self.task)
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("tasks:index"), "label": _("Achtergrondtaken")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            task=self.task,
+            purpose=purpose(self.task),
+            subject=subject(self.task),
+            error=last_error(self.task),
+            index_url=reverse("tasks:index"),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        if tasks.run_again([self.task]):
+            messages.success(
+                request,
+                _("De taak staat weer in de wachtrij: %(task)s") % {"task": purpose(self.task)},
+            )
+        else:
+            messages.warning(
+                request, _("Deze taak is niet (meer) mislukt: hij wacht, loopt of is gelukt.")
+            )
+        return redirect("tasks:index")
+
+
+class TaskViewSet(ModelViewSet):
+    model = DBTaskResult
+    icon = "cogs"
+    name = "tasks"
+    url_prefix = "achtergrondtaken"
+    menu_label = _("Achtergrondtaken")
+    add_to_settings_menu = True
+    index_view_class = TaskIndexView
+    inspect_view_class = TaskInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = TaskFilterSet
+    list_display = [
+        Column("task_path", label=_("Taak"), accessor=purpose),
+        Column("args_kwargs", label=_("Waarover"), accessor=subject),
+        Column("status", label=_("Status"), accessor=status),
+        Column("worker_ids", label=_("Pogingen"), accessor=lambda task: len(task.worker_ids)),
+        DateColumn("enqueued_at", label=_("In de wachtrij sinds")),
+        DateColumn("finished_at", label=_("Klaar of mislukt op")),
+        Column("traceback", label=_("Laatste fout"), accessor=last_error),
+    ]
+    inspect_view_fields = [
+        "task_path",
+        "args_kwargs",
+        "status",
+        "worker_ids",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "run_after",
+        "traceback",
+    ]
+
+    def get_urlpatterns(self):
+        # Read and run again only: no add, edit, copy or delete.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<uuid:pk>/", self.inspect_view, name="inspect"),
+            path("opnieuw/<uuid:pk>/", RunAgainView.as_view(), name="run_again"),
+        ]
