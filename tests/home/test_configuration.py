@@ -161,3 +161,20 @@ def test_production_logs_are_json_lines():
         "zoekmachine weg",
     )
     assert "time" in line
+
+
+def test_production_queues_background_work_for_the_workers():
+    """Production sends mail and updates the index through the database queue: the request
+    only stores the task; `manage.py db_worker` (docs/deploy.md) runs it."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django_tasks import task_backends; from portal import tasks; "
+        "print(type(task_backends['default']).__name__, tasks.queued())",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == ["DatabaseBackend", "True"]
+    worker = manage("db_worker", "--help", **PRODUCTION)
+    assert worker.returncode == 0, worker.stderr
+    assert "--batch" in worker.stdout
