@@ -1,81 +1,160 @@
 #!/usr/bin/env bash
-# `make soak`: 50 simulated visitors for 3 minutes (browsing, searching, signing up, submitting
-# profiles; scripts/soak/locustfile.py) against gunicorn with the production settings and 2
-# workers, on a throw-away PostgreSQL, OpenSearch node and Redis filled with the demo data and
-# seed_bench (20,000 businesses). A third of the way PostgreSQL restarts, two thirds of the way
-# the search engine is killed. scripts/soak/report.py then checks the targets (exit 1 if one is
-# missed) and writes bench/soak.json. SOAK_USERS and SOAK_SECONDS change the load and the length.
+# `make soak`: 50 simulated visitors for 4 minutes (browsing, searching, signing up, submitting
+# profiles; scripts/soak/locustfile.py) against production as docs/deploy.md describes it: nginx
+# (scripts/soak/nginx.conf) in front of two gunicorn instances with 2 workers each, two
+# `db_worker` processes, a mail server (aiosmtpd, scripts/soak/mailsink.py), and a throw-away
+# PostgreSQL, OpenSearch node and Redis filled with the demo data and seed_bench (20,000
+# businesses). On the way the mail server stops for 60 s, PostgreSQL restarts, one gunicorn
+# instance is killed (kill -9) and the search engine is killed. After the run the workers send
+# what waits; scripts/soak/report.py then checks the targets (exit 1 if one is missed), counts
+# the mails, asks Lighthouse whether the pages come compressed through nginx, and writes
+# bench/soak.json. SOAK_USERS and SOAK_SECONDS change the load and the length.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The wrappers install what is missing (apt-get) and export what a restart and a kill need.
 if [ -z "${TEST_PGDATA:-}" ] || [ -z "${TEST_SEARCH_PID:-}" ] || [ -z "${CACHE_URL:-}" ]; then
+  if ! command -v nginx >/dev/null 2>&1; then
+    echo "soak: installing Debian's nginx (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends nginx >/dev/null
+  fi
+  scripts/ensure-chromium.sh >/dev/null  # Lighthouse drives Debian's Chromium
   exec scripts/with-postgres.sh scripts/with-opensearch.sh scripts/with-redis.sh "$0"
 fi
 
 PY=.venv/bin/python
 USERS=${SOAK_USERS:-50}
-DURATION=${SOAK_SECONDS:-180}
+DURATION=${SOAK_SECONDS:-240}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+SMTP_PORT=$(free_port)
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 # Production refuses a short or simple key: a random one for this run.
 SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
 export SECRET_KEY ALLOWED_HOSTS=127.0.0.1,localhost
 export MEDIA_ROOT="$PWD/bench/soak-media" STATIC_ROOT="$PWD/bench/soak-static"
 export SEARCH_URL="$TEST_SEARCH_URL" SEARCH_INDEX=soak-directory SEARCH_INDEX_PREFIX=soak-wagtail
-export PORTAL_ADMIN_PASSWORD=soak EMAIL_URL=dummymail:// LOG_LEVEL=WARNING
+export PORTAL_ADMIN_PASSWORD=soak EMAIL_URL="smtp://127.0.0.1:$SMTP_PORT" EMAIL_TIMEOUT=5
+export LOG_LEVEL=WARNING
+# Retries sooner than production's (30 s, 2 min, ...), so that mail held up by the 60 s outage
+# is sent within the soak: 5 + 10 + 20 + 40 s bridge it.
+export TASK_RETRY_DELAYS=5,10,20,40,80,160
+# The visitors stand for a load balancer (it sets X-Forwarded-For and -Proto) in front of nginx.
+export TRUSTED_PROXY_COUNT=2
 SOAK_RUN=$(date +%s)
 export SOAK_RUN
 mkdir -p bench
 rm -rf bench/soak-media bench/soak-requests.jsonl bench/soak-timeline.jsonl bench/soak_*.csv \
-  bench/soak-gunicorn.log bench/soak.json
+  bench/soak-gunicorn*.log bench/soak-worker.log bench/soak-mail.jsonl bench/soak-nginx \
+  bench/soak-lighthouse-*.json bench/soak.json
 
 echo "soak: migrating PostgreSQL, loading the demo data, seeding 20,000 businesses"
 $PY manage.py migrate --noinput -v 0
 # ERROR: the search engine logs a warning for every page the demo data replaces.
 LOG_LEVEL=ERROR $PY manage.py load_demo_data >/dev/null
-$PY manage.py seed_bench --businesses 20000 --neighbourhoods 60 --programmes 200 --mentors 2000
+$PY manage.py seed_bench --businesses "${SOAK_BUSINESSES:-20000}" --neighbourhoods 60 --programmes 200 --mentors 2000
 $PY manage.py collectstatic --noinput -v 0
 # The engine's 1 s timeout (search/engine.py) can trip while a busy machine fills the index;
 # a second run starts a fresh index.
 $PY manage.py rebuild_directory_index || $PY manage.py rebuild_directory_index
 $PY scripts/soak/prepare.py 400
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-.venv/bin/gunicorn portal.wsgi --workers 2 --bind "127.0.0.1:$PORT" >bench/soak-gunicorn.log 2>&1 &
-GUNICORN=$!
-trap 'kill "$GUNICORN" 2>/dev/null || true; wait "$GUNICORN" 2>/dev/null || true' EXIT
-python3 - "$PORT" <<'PY'
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  [ -f bench/soak-nginx/nginx.pid ] && kill "$(cat bench/soak-nginx/nginx.pid)" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+wait_for() {  # host:port path
+  python3 - "$1" "$2" <<'PY'
 import sys, time, urllib.request
-for _ in range(100):
+for _ in range(150):
     try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/livez", timeout=2)
-        break
+        urllib.request.urlopen(f"http://{sys.argv[1]}{sys.argv[2]}", timeout=2)
+        sys.exit(0)
     except OSError:
         time.sleep(0.2)
-else:
-    sys.exit("soak: gunicorn did not start, see bench/soak-gunicorn.log")
+sys.exit(f"soak: nothing answers at {sys.argv[1]}{sys.argv[2]}")
 PY
+}
+start_mail() {
+  .venv/bin/python scripts/soak/mailsink.py "$SMTP_PORT" bench/soak-mail.jsonl &
+  MAIL=$!
+  PIDS+=("$MAIL")
+  python3 -c "
+import socket, sys, time
+for _ in range(100):
+    try:
+        socket.create_connection(('127.0.0.1', $SMTP_PORT), 1).close(); sys.exit(0)
+    except OSError: time.sleep(0.1)
+sys.exit('soak: the mail server did not start')"
+}
+# Each instance in a process group of its own, so that a kill takes its master and workers.
+APP_PORTS=("$(free_port)" "$(free_port)")
+APPS=()
+for n in 0 1; do
+  setsid .venv/bin/gunicorn portal.wsgi --workers 2 --bind "127.0.0.1:${APP_PORTS[$n]}" \
+    >"bench/soak-gunicorn-$n.log" 2>&1 &
+  APPS+=("$!")
+  PIDS+=("$!")
+done
+for n in 1 2; do
+  setsid $PY manage.py db_worker --no-reload --interval 0.5 --worker-id "soak-$n" \
+    >>bench/soak-worker.log 2>&1 &
+  PIDS+=("$!")
+done
+start_mail
+PORT=$(free_port)
+mkdir -p bench/soak-nginx
+sed -e "s|@RUN@|$PWD/bench/soak-nginx|g" -e "s|@APP1@|${APP_PORTS[0]}|" -e "s|@APP2@|${APP_PORTS[1]}|" \
+  -e "s|@PORT@|$PORT|" -e "s|@MEDIA@|$MEDIA_ROOT|" -e 's|\$scheme|$http_x_forwarded_proto|' \
+  scripts/soak/nginx.conf >bench/soak-nginx/nginx.conf
+# nginx's workers run as nobody: they buffer large answers in these folders.
+mkdir -p bench/soak-nginx/{body,proxy,fastcgi,uwsgi,scgi} && chmod 777 bench/soak-nginx/*/
+nginx -c "$PWD/bench/soak-nginx/nginx.conf"
+wait_for "127.0.0.1:${APP_PORTS[0]}" /livez
+wait_for "127.0.0.1:${APP_PORTS[1]}" /livez
+wait_for "127.0.0.1:$PORT" /livez
 
 event() { printf '{"event": "%s", "t": %s}\n' "$1" "$(date +%s.%N)" >>bench/soak-timeline.jsonl; }
 as_postgres() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
-# Fast shutdown ends every session, as a failover or a minor upgrade would; -w waits until the
-# server accepts connections again; pg_ctl keeps the options it was started with.
+at() { sleep "$(python3 -c "import time; print(max(0, $START + $1 - time.time()))")"; }
+# The faults one after the other, each with calm before the next: the mail server from 1/12 of
+# the run for 60 s; PostgreSQL restarts at 5/12 (a fast shutdown ends every session, as a
+# failover would; -w waits until it accepts connections again); one app instance is killed at
+# 7/12; the search engine at 19/24.
 chaos() {
-  sleep $((DURATION / 3))
+  at $((DURATION / 12))
+  event smtp_stopped
+  kill "$MAIL"
+  wait "$MAIL" 2>/dev/null || true
+  echo "soak: mail server stopped for 60 s"
+  sleep 60
+  start_mail
+  event smtp_started
+  echo "soak: mail server back"
+  at $((DURATION * 5 / 12))
   event postgres_restart_begin
   as_postgres "$TEST_PGBIN/pg_ctl" -D "$TEST_PGDATA" -l "$(dirname "$TEST_PGDATA")/postgres.log" \
     -m fast -w restart >/dev/null
   event postgres_restart_end
   echo "soak: PostgreSQL restarted"
-  sleep $((DURATION / 3))
+  at $((DURATION * 7 / 12))
+  event app_killed
+  kill -9 -- "-${APPS[0]}"
+  echo "soak: gunicorn instance on port ${APP_PORTS[0]} killed"
+  at $((DURATION * 19 / 24))
   event search_killed
   kill -9 "$TEST_SEARCH_PID"
   echo "soak: OpenSearch killed"
 }
 
-echo "soak: $USERS visitors for $DURATION s against gunicorn on 127.0.0.1:$PORT (log: bench/soak-gunicorn.log)"
+echo "soak: $USERS visitors for $DURATION s against nginx on 127.0.0.1:$PORT (logs: bench/soak-*.log)"
+START=$(date +%s.%N)
 event start
 chaos &
 CHAOS=$!
@@ -83,6 +162,17 @@ CHAOS=$!
 .venv/bin/locust -f scripts/soak/locustfile.py --headless --users "$USERS" --spawn-rate 10 \
   --run-time "${DURATION}s" --stop-timeout 120 --host "http://127.0.0.1:$PORT" \
   --csv bench/soak --only-summary --loglevel WARNING >bench/soak-locust.txt 2>&1 || true
-wait "$CHAOS" || echo "soak: restarting PostgreSQL or killing OpenSearch failed"
+wait "$CHAOS" || echo "soak: a fault could not be made (see above)"
 event end
+echo "soak: the workers send what waits (up to 5 minutes)"
+$PY scripts/soak/report.py --drain
+event drained
+echo "soak: Lighthouse on the home page and a neighbourhood page, through nginx"
+NEIGHBOURHOOD=$($PY -c 'import json; print(json.load(open("bench/soak-fixture.json"))["neighbourhoods"][0])')
+for page in home:/ "neighbourhood:$NEIGHBOURHOOD"; do
+  CHROME_PATH=$(command -v chromium) npx --no-install lighthouse "http://127.0.0.1:$PORT${page#*:}" \
+    --only-audits=uses-text-compression --output=json --quiet \
+    --chrome-flags="--headless=new --no-sandbox" --extra-headers='{"X-Forwarded-Proto": "https"}' \
+    >"bench/soak-lighthouse-${page%%:*}.json" || echo "soak: Lighthouse failed on ${page#*:}"
+done
 $PY scripts/soak/report.py

@@ -189,6 +189,9 @@ STORAGES = {
 
 # E-mail: EMAIL_URL (smtp://, smtp+tls://, consolemail://, memorymail://).
 globals().update(email_config(env.str("EMAIL_URL", default="consolemail://")))
+# A mail server that accepts the connection and then hangs gives up a worker after this long;
+# the queue tries again (portal/tasks.py).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Ondernemersportaal <noreply@example.nl>"
 )

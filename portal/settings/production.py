@@ -42,6 +42,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     *MIDDLEWARE[_after:],
 ]
+# Pages compressed for clients that accept gzip, where the proxy in front does not compress
+# (docs/deploy.md: compression and BREACH). Outside everything that reads or writes the body.
+if env.bool("COMPRESS_RESPONSES", default=False):
+    MIDDLEWARE.insert(1, "django.middleware.gzip.GZipMiddleware")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

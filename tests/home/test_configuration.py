@@ -178,3 +178,34 @@ def test_production_queues_background_work_for_the_workers():
     worker = manage("db_worker", "--help", **PRODUCTION)
     assert worker.returncode == 0, worker.stderr
     assert "--batch" in worker.stdout
+
+
+def production_middleware(**env):
+    result = manage(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings; print(json.dumps(settings.MIDDLEWARE))",
+        **PRODUCTION,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.django_db
+def test_production_compresses_pages_only_when_the_proxy_does_not(client, settings):
+    """COMPRESS_RESPONSES (docs/deploy.md) compresses for clients that accept gzip; by default
+    the proxy does it and the portal sends pages as they are."""
+    import gzip
+
+    assert "django.middleware.gzip.GZipMiddleware" not in production_middleware()
+    settings.MIDDLEWARE = production_middleware(COMPRESS_RESPONSES="true")
+    compressed = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed.status_code == 200
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    page = gzip.decompress(compressed.content).decode()
+    assert '<html lang="nl"' in page
+    plain = client.get("/")
+    assert not plain.has_header("Content-Encoding")
+    assert plain.content.decode().startswith("<!DOCTYPE html>")
