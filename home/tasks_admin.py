@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -15,7 +16,7 @@ from django_filters import ChoiceFilter
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -29,6 +30,11 @@ PURPOSES = {
     "search.tasks.update_directory_index": _("Zoekindex bijwerken"),
     "businesses.tasks.geocode_business": _("Locatie van een bedrijf opzoeken"),
     "businesses.tasks.geocode_draft": _("Locatie van een profiel in wording opzoeken"),
+    # Wagtail's own: the site search (/zoeken/) and the references between pages and media.
+    "modelsearch.tasks.insert_or_update_object_task": _("Zoekindex van de site bijwerken"),
+    "wagtail.tasks.update_reference_index_task": _("Verwijzingen tussen pagina's bijwerken"),
+    "wagtail.tasks.delete_file_from_storage_task": _("Bestand verwijderen"),
+    "wagtail.images.tasks.set_image_focal_point_task": _("Focuspunt van een afbeelding zoeken"),
 }
 
 STATUSES = {
@@ -77,6 +83,24 @@ class TaskFilterSet(WagtailFilterSet):
 
 
 class TaskIndexView(IndexView):
+    page_title = _("Achtergrondtaken")
+    verbose_name = _("achtergrondtaak")
+    verbose_name_plural = _("achtergrondtaken")
+
+    @cached_property
+    def columns(self):
+        # The task's purpose links to its details and carries "Opnieuw uitvoeren".
+        title = self._get_title_column_class(TitleColumn)(
+            "task_path", label=_("Taak"), accessor=purpose, get_url=self.get_inspect_url
+        )
+        return [title, *self.list_display[1:]]
+
+    def get_edit_url(self, instance):
+        return None  # tasks are read, never edited
+
+    def get_delete_url(self, instance):
+        return None
+
     def get_base_queryset(self):
         # Failed tasks first (they wait for staff), then the newest.
         return DBTaskResult.objects.alias(
@@ -99,6 +123,20 @@ class TaskIndexView(IndexView):
 
 
 class TaskInspectView(InspectView):
+    page_title = _("Achtergrondtaak")
+
+    def get_edit_url(self):
+        return None
+
+    def get_delete_url(self):
+        return None
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("tasks:index"), "label": _("Achtergrondtaken")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
     def get_page_subtitle(self):
         return f"{purpose(self.object)}: {subject(self.object)}"
 

@@ -218,6 +218,10 @@ def test_staff_see_a_failed_mail_and_run_it_again(queue, staff):
     assert "Connection refused" in page  # the last error
     assert "fatma@example.nl" not in page  # the subject and how many, not the addresses
     task = DBTaskResult.objects.get()
+    details = moderator.get(f"/admin/achtergrondtaken/inspect/{task.pk}/").content.decode()
+    assert "E-mail versturen" in details
+    assert "ConnectionRefusedError" in details  # the whole traceback
+    assert "fatma@example.nl" not in details
     confirm = moderator.get(f"/admin/achtergrondtaken/opnieuw/{task.pk}/")
     assert confirm.status_code == 200
     assert "Ja, opnieuw uitvoeren" in confirm.content.decode()
