@@ -40,3 +40,23 @@ def test_a_word_means_words_it_starts_and_words_a_letter_away(add_business):
     assert meant["trouwringen"] == vocabulary.LOOSE
     assert vocabulary.corrected("juwelir altin") == "juwelier altin"
     assert vocabulary.corrected("juwelier") == "juwelier"
+
+
+@pytest.mark.django_db
+def test_the_counts_read_as_rows_are_those_of_each_business(add_business):
+    from collections import Counter
+
+    from taggit.models import Tag
+
+    from businesses.models import Business, BusinessTag
+
+    bakery = add_business("Bakkerij İstanbul", sectors=["bakkerij"], tagline="Vers <b>brood</b>")
+    for name in ("simit", "poğaça"):
+        BusinessTag.objects.create(content_object=bakery, tag=Tag.objects.create(name=name))
+    add_business("Kapsalon Amal", sectors=["kapper", "bakkerij"], house_number=2)
+    add_business("Verborgen Winkel", house_number=3, live=False)
+    expected = Counter()
+    for business in Business.objects.filter(live=True):
+        expected.update(vocabulary.business_words(business))
+    assert vocabulary.counted_words() == expected
+    assert expected["simit"] == 1 and expected["bakkerij"] == 2 and "verborgen" not in expected
