@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
@@ -18,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
 from businesses import hours
+from businesses.cards import business_cards
 from businesses.figures import neighbourhood_figures
 from businesses.filters import PAGE_SIZES, BusinessFilter
 from businesses.forms import ReportForm
@@ -50,10 +52,10 @@ def photos_prefetch(*renditions):
     )
 
 
-def with_card_data(queryset):
+def card_data():
     """Everything a business card shows but "open now", in a fixed number of queries for any
-    page size."""
-    return queryset.prefetch_related("sectors", "languages", photos_prefetch(*CARD_RENDITIONS))
+    page size (prefetch_related lookups; businesses.cards reads them for the cards it renders)."""
+    return ("sectors", "languages", photos_prefetch(*CARD_RENDITIONS))
 
 
 def hours_special_days(today):
@@ -74,34 +76,37 @@ class CountedPaginator(Paginator):
 def listing_facets(filterset, neighbourhood):
     """The counts beside a neighbourhood's businesses depend on the data, the filters, the
     language of the labels and, through "open now", the minute: kept for that minute under the
-    content version, so the pages of one list, and its visitors that minute, count once."""
+    content version, so the pages of one list, and its visitors that minute, count once.
+
+    Returns the facets and the key they are kept under (None when the filters are not valid:
+    then they are counted afresh), which also keys the rendered filter form."""
     if filterset.is_bound and not filterset.form.is_valid():
-        return filterset.facets()
+        return filterset.facets(), None
     chosen = sorted(
         (name, str(value))
         for name, value in (filterset.form.cleaned_data if filterset.is_bound else {}).items()
         if name != "per_page" and value not in (None, "", [])
     )
-    key = hashlib.sha256(repr(chosen).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(repr(chosen).encode()).hexdigest()[:32]
     minute = hours.local_now().strftime("%Y%m%d%H%M")
-    return page_cache.cached(
-        f"neighbourhood-facets:{neighbourhood.pk}:{get_language()}:{minute}:{key}",
-        filterset.facets,
-    )
+    key = f"{neighbourhood.pk}:{get_language()}:{minute}:{digest}"
+    return page_cache.cached(f"neighbourhood-facets:{key}", filterset.facets), key
 
 
 def neighbourhood_listing(request, neighbourhood):
     page_cache.declare_public(request, [*BusinessFilter.base_filters, "page"])
     filterset = BusinessFilter(request.GET or None, queryset=neighbourhood.published_businesses())
-    facets = listing_facets(filterset, neighbourhood)
+    facets, facets_key = listing_facets(filterset, neighbourhood)
     paginator = CountedPaginator(
-        with_card_data(filterset.qs.order_by("name", "pk")), filterset.page_size, facets["total"]
+        filterset.qs.order_by("name", "pk"), filterset.page_size, facets["total"]
     )
     page = clamped_page(paginator, request.GET.get("page"))
     businesses = list(page.object_list)
     open_now = hours.open_now_of([b.pk for b in businesses])
+    # Business.get_url(request, neighbourhood), with the neighbourhood's URL worked out once.
+    neighbourhood_url = neighbourhood.get_url(request)
     for business in businesses:
-        business.profile_url = business.get_url(request, neighbourhood=neighbourhood)
+        business.profile_url = f"{neighbourhood_url}{business.slug}/"
         business.open_now = open_now[business.pk]
     markers = [
         {
@@ -114,6 +119,7 @@ def neighbourhood_listing(request, neighbourhood):
         for b in businesses
         if b.has_location
     ]
+    year = hours.local_now().year
     context = neighbourhood.get_context(request)
     context.update(
         {
@@ -123,10 +129,16 @@ def neighbourhood_listing(request, neighbourhood):
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "page_sizes": PAGE_SIZES,
             "businesses": businesses,
+            "cards": business_cards(request, businesses, card_data()),
             "total": paginator.count,
             "query_string": page_cache.declared_query(request),
             "map": map_config(markers, boundary=neighbourhood.boundary),
-            "figures": neighbourhood_figures(neighbourhood),
+            # The filter form as these facets and this page size show it (see the template).
+            "filters_key": facets_key and f"{facets_key}:{filterset.page_size}",
+            # "De wijk in cijfers" is kept as a fragment for the year: worked out only when
+            # the fragment is missing.
+            "figures_year": year,
+            "figures": SimpleLazyObject(lambda: neighbourhood_figures(neighbourhood, year)),
         }
     )
     return TemplateResponse(request, "businesses/neighbourhood_page.html", context)
