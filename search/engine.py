@@ -146,13 +146,14 @@ class EngineUnavailable(Exception):
 
 
 @cache
-def client():
-    """The client for SEARCH_URL: opensearch-py for OpenSearch, elasticsearch for Elasticsearch."""
+def client(timeout=None):
+    """The client for SEARCH_URL: opensearch-py for OpenSearch, elasticsearch for Elasticsearch.
+    Searches wait SEARCH_TIMEOUT; filling an index passes a longer `timeout`."""
     import json
     import urllib.request
 
     url = settings.SEARCH_URL
-    timeout = settings.SEARCH_TIMEOUT
+    timeout = timeout or settings.SEARCH_TIMEOUT
     try:
         with urllib.request.urlopen(url.rstrip("/") + "/", timeout=timeout * 3) as response:  # noqa: S310 (our own setting)
             info = json.load(response)
@@ -247,7 +248,7 @@ def indexable():
 def create_index(name, refresh_interval="1s"):
     body = BusinessDocument._index.clone(name).to_dict()
     body["settings"]["refresh_interval"] = refresh_interval
-    call(client().indices.create, index=name, body=body)
+    call(client(BULK_TIMEOUT).indices.create, index=name, body=body)
 
 
 def bulk_actions(businesses, index):
@@ -257,9 +258,12 @@ def bulk_actions(businesses, index):
         yield document(business, schedules[business.pk])
 
 
+BULK_TIMEOUT = 60.0  # seconds: filling an index may take longer than a search may (1 s)
+
+
 def send_bulk(batch, index):
     body = list(bulk_actions(batch, index))
-    response = call(client().bulk, body=body, refresh=False)
+    response = call(client(BULK_TIMEOUT).bulk, body=body, refresh=False)
     if response.get("errors"):
         failed = [item for item in response["items"] if item["index"].get("error")]
         raise EngineUnavailable(
@@ -285,8 +289,9 @@ def rebuild(progress=None):
         send_bulk(batch, name)
         if progress:
             progress(len(batch))
-    call(client().indices.put_settings, index=name, body={"index": {"refresh_interval": "1s"}})
-    call(client().indices.refresh, index=name)
+    patient = client(BULK_TIMEOUT)
+    call(patient.indices.put_settings, index=name, body={"index": {"refresh_interval": "1s"}})
+    call(patient.indices.refresh, index=name)
     engine, current = client(), alias()
     old = (
         list(call(engine.indices.get_alias, name=current))
@@ -451,23 +456,23 @@ def build(query, page_size, tuning=None, loose=False):
     return hits, counts
 
 
-def search(query, page_size):
-    result = search_once(query, page_size)
+def search(query, page_size, with_facets=True):
+    result = search_once(query, page_size, with_facets=with_facets)
     if query.q and result.count < database.LOOSE_BELOW:
-        result = search_once(query, page_size, loose=True)
+        result = search_once(query, page_size, loose=True, with_facets=with_facets)
     return result
 
 
-def search_once(query, page_size, loose=False):
+def search_once(query, page_size, loose=False, with_facets=True):
     from search.models import current
 
     hits_search, counts_search = build(query, page_size, current() if query.q else None, loose)
-    body = [{}, hits_search.to_dict(), {}, counts_search.to_dict()]
+    body = [{}, hits_search.to_dict()] + ([{}, counts_search.to_dict()] if with_facets else [])
     raw = call(client().msearch, index=alias(), body=body)["responses"]
     errors = [answer["error"] for answer in raw if "error" in answer]
     if errors:
         raise EngineUnavailable(str(errors[0])[:500])
-    found, counted = Response(hits_search, raw[0]), Response(counts_search, raw[1])
+    found = Response(hits_search, raw[0])
     hits = []
     for hit in found.hits:
         highlight = ""
@@ -477,14 +482,50 @@ def search_once(query, page_size, loose=False):
             ]
             highlight = fragments[0] if fragments else ""
         hits.append(Hit(id=int(hit.meta.id), highlight=highlight))
-    facets = {
-        name: {
-            bucket.key: bucket.doc_count
-            for bucket in getattr(counted.aggregations, name)["values"].buckets
+    facets = {}
+    if with_facets:
+        counted = Response(counts_search, raw[1])
+        facets = {
+            name: {
+                bucket.key: bucket.doc_count
+                for bucket in getattr(counted.aggregations, name)["values"].buckets
+            }
+            for name in ("wijk", "sector", "taal")
         }
-        for name in ("wijk", "sector", "taal")
-    }
     return EngineResult(count=found.hits.total.value, hits=hits, facets=facets)
+
+
+def count_many(queries):
+    """How many businesses each of `queries` finds, as search() counts them (the looser
+    meanings too when the rest finds few), in one round trip: size 0, no aggregations."""
+    from search.models import current
+
+    tuning = current() if any(query.q for query in queries) else None
+    body = []
+    for query in queries:
+        for loose in (False, True) if query.q else (False,):
+            hits_search, _counts = build(query, 0, tuning, loose)
+            # The hits' query alone: no order, highlights or aggregations.
+            body += [
+                {},
+                {"query": hits_search.to_dict()["query"], "size": 0, "track_total_hits": True},
+            ]
+    if not body:
+        return []
+    raw = call(client().msearch, index=alias(), body=body)["responses"]
+    errors = [answer["error"] for answer in raw if "error" in answer]
+    if errors:
+        raise EngineUnavailable(str(errors[0])[:500])
+    totals = iter(answer["hits"]["total"]["value"] for answer in raw)
+    counts = []
+    for query in queries:
+        count = next(totals)
+        if query.q:
+            loose = next(totals)
+            if count < database.LOOSE_BELOW:
+                count = loose
+        counts.append(count)
+    return counts
 
 
 def did_you_mean(q):

@@ -17,6 +17,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Site
 
 from businesses import hours, lookups
 from businesses.models import Business, NeighbourhoodPage
@@ -32,13 +33,14 @@ def engine_name():
     return "opensearch" if getattr(settings, "SEARCH_URL", "") else "database"
 
 
-def run_engine(query):
-    """(EngineResult, engine used, notice or None)."""
+def run_engine(query, page_size=PAGE_SIZE, with_facets=True):
+    """(EngineResult, engine used, notice or None). Without facets: only the hits (no count on
+    the database engine)."""
     if engine_name() == "opensearch":
         from search import engine
 
         try:
-            return engine.search(query, PAGE_SIZE), "opensearch", None
+            return engine.search(query, page_size, with_facets), "opensearch", None
         except engine.EngineUnavailable as error:
             logger.warning(
                 "directory: search engine unavailable, answering from the database: %s", error
@@ -46,8 +48,21 @@ def run_engine(query):
             notice = _(
                 "De zoekmachine is even niet bereikbaar. Je ziet resultaten uit de database; zoeken op tekst is minder slim."
             )
-            return database.search(query, PAGE_SIZE), "database", notice
-    return database.search(query, PAGE_SIZE), "database", None
+            return database.search(query, page_size, with_facets), "database", notice
+    return database.search(query, page_size, with_facets), "database", None
+
+
+def run_counts(queries):
+    """How many businesses each query finds, in one round trip to the engine, without hits or
+    facets."""
+    if engine_name() == "opensearch":
+        from search import engine
+
+        try:
+            return engine.count_many(queries)
+        except engine.EngineUnavailable as error:
+            logger.warning("directory: counting on the database: %s", error)
+    return database.count_many(queries)
 
 
 def labels():
@@ -171,6 +186,12 @@ def load(hits, query, request=None):
     }
     open_now = hours.open_now_of(list(businesses), at=now)
     pages = localized_neighbourhoods({b.neighbourhood for b in businesses.values()})
+    if request is None and pages:
+        # Without a request Wagtail reads the sites' root paths from the cache once per page
+        # object; once for all of them, as a request would keep them.
+        paths = Site.get_site_root_paths()
+        for page in pages.values():
+            page._wagtail_cached_site_root_paths = paths
     results = []
     for hit in hits:
         business = businesses.get(hit.id)
@@ -241,7 +262,7 @@ def did_you_mean(query, engine, count):
     if not corrected or fold(corrected) == fold(query.q):
         return None
     better = replace(query, q=corrected, page=1, notices=[])
-    found = run_engine(better)[0].count
+    found = run_counts([better])[0]
     if not found or found < count:
         return None
     return {
@@ -263,21 +284,26 @@ RELAXABLE = {
 
 
 def nearest(query, request=None, size=5):
+    """What the search finds without the filter whose absence finds most: every relaxed search
+    counted in one round trip, then the few hits of the best one (no facets)."""
+    relaxed = [
+        (name, label, replace(query, page=1, notices=[], **change))
+        for name, (label, change) in RELAXABLE.items()
+        if getattr(query, name)
+    ]
+    counts = run_counts([search for _name, _label, search in relaxed])
     best = None
-    for name, (label, change) in RELAXABLE.items():
-        if not getattr(query, name):
-            continue
-        relaxed = replace(query, page=1, notices=[], **change)
-        result = run_engine(relaxed)[0]
-        if result.count and (best is None or result.count > best[2].count):
-            best = (name, label, result, relaxed)
+    for (name, label, search), count in zip(relaxed, counts, strict=True):
+        if count and (best is None or count > best[2]):
+            best = (name, label, count, search)
     if best is None:
         return None
-    name, label, result, relaxed = best
+    name, label, count, relaxed = best
+    result = run_engine(relaxed, page_size=size, with_facets=False)[0]
     return {
         "without": name,
         "label": label,
-        "count": result.count,
+        "count": count,
         "results": load(result.hits[:size], relaxed, request),
         "query_string": urlencode(query_string(relaxed), doseq=True),
     }
