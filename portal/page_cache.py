@@ -34,6 +34,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
+from portal import cache as gather
 from portal import parameters
 from portal.health import PROBE_PATHS
 
@@ -170,6 +171,15 @@ def cacheable_request(request):
     )
 
 
+def gatherable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.PAGE_CACHE_SECONDS > 0
+        and not request.path.startswith(PROBE_PATHS)
+        and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+    )
+
+
 def cacheable_response(response):
     return (
         response.status_code == 200
@@ -202,10 +212,20 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        slot = _this_request.set({})
+        values = {}
+        slot = _this_request.set(values)
+        gathered = None
         try:
+            if gatherable_request(request):
+                # With Redis, the version and what the last request of this path read come in
+                # one round trip (portal/cache.py); other caches are asked key by key.
+                route = (request.path, cacheable_request(request))
+                gathered, current = gather.start(route, VERSION_KEY)
+                if current is not None:
+                    values["version"] = current
             return self.respond(request)
         finally:
+            gather.finish(gathered, values.get("version"))
             _this_request.reset(slot)
 
     def respond(self, request):
@@ -214,7 +234,7 @@ class AnonymousPageCacheMiddleware:
         # The scheme keeps a page stored over HTTPS from answering a plain-HTTP request, which
         # must get the redirect to HTTPS instead.
         path_key = f"{version()}:{request.scheme}://{request.get_host()}{request.path}"
-        params = cache.get(f"page-params:{path_key}")
+        params = known = cache.get(f"page-params:{path_key}")
         if params is not None:
             key = f"page:{path_key}?{urlencode(query_pairs(request, params))}"
             stored = cache.get(key)
@@ -226,7 +246,8 @@ class AnonymousPageCacheMiddleware:
         params = getattr(request, "page_cache_params", None)
         if params is None or not cacheable_response(response):
             return response
-        cache.set(f"page-params:{path_key}", params, timeout=settings.PAGE_CACHE_SECONDS)
+        if params != known:  # kept already (for as long as the version): not written again
+            cache.set(f"page-params:{path_key}", params, timeout=settings.PAGE_CACHE_SECONDS)
         kept = query_pairs(request, params)
         if kept == [(name, value) for name, values in request.GET.lists() for value in values]:
             # Only a query of read parameters, each once, is stored: others find this entry.

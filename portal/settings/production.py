@@ -34,6 +34,10 @@ SILENCED_SYSTEM_CHECKS = (
     if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     else []
 )
+# The same Redis cache, with the reads of a request gathered into one round trip
+# (portal/cache.py): the keys that the previous request of the same path read.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "portal.cache.RedisCache"
 
 # WhiteNoise serves the hashed, compressed static files straight from gunicorn.
 _after = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
