@@ -218,7 +218,9 @@ def plan(query, matched=None, version=None):
     result = Plan(snap)
     if query.q:
         if matched is None:
-            matched = text_ids(query.q, version=version)
+            from search.models import current
+
+            matched = text_ids(query.q, current().synonym_groups(), version)
         result.text = text_bits(snap, query.q, matched)
     for name, values in query.filters().items():
         if values:
@@ -232,18 +234,30 @@ def plan(query, matched=None, version=None):
         result.conditions["open_nu"] = snap.memo["open"]
     if query.bij:
         lat, lon = query.bij
-        result.distances = snap.within(lat, lon, query.straal)
-        result.conditions["bij"] = bitmaps.bitmap(result.distances, snap.size)
+        result.distances, result.conditions["bij"] = remember(
+            snap, ("bij", lat, lon, query.straal), lambda: near(snap, lat, lon, query.straal)
+        )
     return result
 
 
-def text_bits(snap, q, matched):
-    key = ("text", q, digest(sorted(matched.items())))
+def remember(snap, key, compute):
+    """compute(), kept with the snapshot (so until the data change), for a few dozen queries.
+    Within one data version a query's text matches are always the same (the synonyms are
+    content too), so the text keys them."""
     if key not in snap.memo:
-        if len(snap.memo) > 200:  # a bound on what one process keeps per version
+        if len(snap.memo) >= 64:  # a bound on what one process keeps
             snap.memo.clear()
-        snap.memo[key] = snap.of_ids(matched)
+        snap.memo[key] = compute()
     return snap.memo[key]
+
+
+def near(snap, lat, lon, radius):
+    distances = snap.within(lat, lon, radius)
+    return distances, bitmaps.bitmap(distances, snap.size)
+
+
+def text_bits(snap, q, matched):
+    return remember(snap, ("text", q), lambda: snap.of_ids(matched))
 
 
 def facets(query, matched=None, version=None, planned=None):
@@ -293,9 +307,9 @@ def taal_named(counts):
 
 def ordered_text_places(snap, q, matched, version):
     """The places of the text's matches, best first (text_ids' rank); within a rank, the names
-    that hold what was typed (or what it may mean), then by name. Kept per snapshot."""
-    key = ("order", q, digest(sorted(matched.items())))
-    if key not in snap.memo:
+    that hold what was typed (or what it may mean), then by name. Kept with the snapshot."""
+
+    def order():
         named = name_words(q, version)
         places = [snap.place[pk] for pk in matched if pk in snap.place]
         names = snap.names
@@ -306,8 +320,9 @@ def ordered_text_places(snap, q, matched, version):
                 place,
             )
         )
-        snap.memo[key] = places
-    return snap.memo[key]
+        return places
+
+    return remember(snap, ("order", q), order)
 
 
 def search(query, page_size, with_facets=True):
