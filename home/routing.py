@@ -54,7 +54,20 @@ def route_below(home, request, path_components):
     pages below the home page with one of its slugs, no deeper than the path goes), and are
     told apart by their url_path; the walk stops at the first page with a routing of its own (a
     RoutablePageMixin page) and hands it the rest of the path, as Wagtail would. Then one query
-    for the page."""
+    for the page. The page found for a path is kept under the content version, which every
+    published, moved or deleted page renews: a path asked again costs no query."""
+    found = page_cache.cached(
+        f"route:{home.pk}:{'/'.join(path_components)}",
+        lambda: find_below(home, path_components),
+    )
+    if found is None:
+        raise Http404
+    page, consumed = found
+    return page.route(request, path_components[consumed:])
+
+
+def find_below(home, path_components):
+    """(the specific page, how many segments of the path lead to it), or None."""
     candidates = Page.objects.descendant_of(home).filter(
         slug__in=sorted(set(path_components)), depth__lte=home.depth + len(path_components)
     )
@@ -63,12 +76,12 @@ def route_below(home, request, path_components):
     for slug in path_components:
         child = found.get(f"{page.url_path}{slug}/")
         if child is None:
-            raise Http404
+            return None
         child._cached_parent_obj = page  # as Wagtail's routing does, for get_parent()
         page, consumed = child, consumed + 1
         if (page.specific_class or Page).route is not Page.route:
             break
-    return page.specific.route(request, path_components[consumed:])
+    return page.specific, consumed
 
 
 class PublicPageMixin:
