@@ -9,6 +9,7 @@ from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -16,11 +17,12 @@ from django_filters import ChoiceFilter
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button, ListingButton
 
 from portal import tasks
 
@@ -42,6 +44,19 @@ STATUSES = {
     TaskResultStatus.RUNNING: _("Bezig"),
     TaskResultStatus.SUCCESSFUL: _("Gelukt"),
     TaskResultStatus.FAILED: _("Mislukt"),
+}
+
+
+FIELD_LABELS = {
+    "task_path": _("Taak"),
+    "args_kwargs": _("Waarover"),
+    "status": _("Status"),
+    "worker_ids": _("Pogingen"),
+    "enqueued_at": _("In de wachtrij sinds"),
+    "started_at": _("Laatste poging begonnen"),
+    "finished_at": _("Klaar of mislukt op"),
+    "run_after": _("Volgende poging niet voor"),
+    "traceback": _("Laatste fout"),
 }
 
 
@@ -82,14 +97,20 @@ class TaskFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class TaskIndexView(IndexView):
-    page_title = _("Achtergrondtaken")
+class TaskPaginator(WagtailPaginator):
     verbose_name = _("achtergrondtaak")
     verbose_name_plural = _("achtergrondtaken")
 
+
+class TaskIndexView(IndexView):
+    page_title = _("Achtergrondtaken")
+    verbose_name = TaskPaginator.verbose_name
+    verbose_name_plural = TaskPaginator.verbose_name_plural
+    paginator_class = TaskPaginator
+
     @cached_property
     def columns(self):
-        # The task's purpose links to its details and carries "Opnieuw uitvoeren".
+        # The task's purpose links to its details; its menu holds "Opnieuw uitvoeren".
         title = self._get_title_column_class(TitleColumn)(
             "task_path", label=_("Taak"), accessor=purpose, get_url=self.get_inspect_url
         )
@@ -110,15 +131,8 @@ class TaskIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         if instance.status == TaskResultStatus.FAILED and can_run_again(self.request.user):
-            buttons.insert(
-                0,
-                ListingButton(
-                    _("Opnieuw uitvoeren"),
-                    url=reverse("tasks:run_again", args=[instance.pk]),
-                    icon_name="rotate",
-                    priority=5,
-                ),
-            )
+            url = reverse("tasks:run_again", args=[instance.pk])
+            buttons.insert(0, MenuItem(_("Opnieuw uitvoeren"), url, icon_name="rotate", priority=5))
         return buttons
 
 
@@ -140,6 +154,13 @@ class TaskInspectView(InspectView):
     def get_page_subtitle(self):
         return f"{purpose(self.object)}: {subject(self.object)}"
 
+    def get_field_label(self, field_name, field):
+        return FIELD_LABELS.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_run_after_display_value(self):
+        run_after = self.object.run_after
+        return "-" if run_after is None or run_after == get_date_max() else run_after
+
     def get_task_path_display_value(self):
         return purpose(self.object)
 
@@ -152,17 +173,15 @@ class TaskInspectView(InspectView):
     def get_args_kwargs_display_value(self):
         return subject(self.object)
 
-    @property
-    def header_more_buttons(self):
-        if self.object.status == TaskResultStatus.FAILED and can_run_again(self.request.user):
-            return [
-                Button(
-                    _("Opnieuw uitvoeren"),
-                    url=reverse("tasks:run_again", args=[self.object.pk]),
-                    icon_name="rotate",
-                )
-            ]
-        return []
+    def get_traceback_display_value(self):
+        return format_html("<pre>{}</pre>", self.object.traceback) if self.object.traceback else "-"
+
+    def get_context_data(self, **kwargs):
+        # Above the details, not in the header's menu: it is what staff came for.
+        failed = self.object.status == TaskResultStatus.FAILED
+        if failed and can_run_again(self.request.user):
+            kwargs["run_again_url"] = reverse("tasks:run_again", args=[self.object.pk])
+        return super().get_context_data(**kwargs)
 
 
 def can_run_again(user):
@@ -224,6 +243,7 @@ class TaskViewSet(ModelViewSet):
     index_view_class = TaskIndexView
     inspect_view_class = TaskInspectView
     inspect_view_enabled = True
+    inspect_template_name = "home/tasks_inspect.html"
     copy_view_enabled = False
     filterset_class = TaskFilterSet
     list_display = [

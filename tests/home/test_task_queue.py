@@ -10,6 +10,7 @@ read once the worker ran, never only the queue's rows.
 import json
 import smtplib
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -19,6 +20,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -76,8 +78,11 @@ def queue(settings):
 
 
 def work():
-    """One `db_worker --batch` run: every due task, then stop."""
-    Worker(
+    """One `db_worker --batch` run: every due task, then stop. As Django's test client does for
+    a request, the worker keeps the test's database connection: it closes connections that are
+    not in autocommit, and the test's transaction is not (on PostgreSQL the next query would
+    meet a closed connection)."""
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -86,7 +91,9 @@ def work():
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        worker.run()
 
 
 def row(result):
@@ -166,7 +173,7 @@ def test_mail_asked_for_while_the_server_is_down_arrives_once_when_it_is_back(qu
 def test_a_busy_mail_server_is_asked_again_and_the_mail_arrives(queue):
     MailServer.state = "busy"
     send_welcome()
-    Worker(
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=False,
@@ -175,7 +182,9 @@ def test_a_busy_mail_server_is_asked_again_and_the_mail_arrives(queue):
         max_tasks=1,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        worker.run()
     assert mail.outbox == []
     assert DBTaskResult.objects.get().status == TaskResultStatus.READY  # waits to try again
     MailServer.state = "up"
