@@ -158,8 +158,10 @@ class TaskInspectView(InspectView):
         return FIELD_LABELS.get(field_name) or super().get_field_label(field_name, field)
 
     def get_run_after_display_value(self):
+        # Only a task that waits for its next attempt has one.
         run_after = self.object.run_after
-        return "-" if run_after is None or run_after == get_date_max() else run_after
+        waiting = self.object.status == TaskResultStatus.READY and run_after != get_date_max()
+        return run_after if waiting else "-"
 
     def get_task_path_display_value(self):
         return purpose(self.object)

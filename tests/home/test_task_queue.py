@@ -77,18 +77,18 @@ def queue(settings):
     MailServer.state = "up"
 
 
-def work():
-    """One `db_worker --batch` run: every due task, then stop. As Django's test client does for
+def work(batch=True, max_tasks=None):
+    """One `db_worker --batch` run: every due task, then stop (or `--max-tasks`). As Django's test client does for
     a request, the worker keeps the test's database connection: it closes connections that are
     not in autocommit, and the test's transaction is not (on PostgreSQL the next query would
     meet a closed connection)."""
     worker = Worker(
         queue_names=["default"],
         interval=0,
-        batch=True,
+        batch=batch,
         backend_name="default",
         startup_delay=False,
-        max_tasks=None,
+        max_tasks=max_tasks,
         worker_id="test-worker",
         excluded_queue_names=[],
     )
@@ -173,18 +173,7 @@ def test_mail_asked_for_while_the_server_is_down_arrives_once_when_it_is_back(qu
 def test_a_busy_mail_server_is_asked_again_and_the_mail_arrives(queue):
     MailServer.state = "busy"
     send_welcome()
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=1,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        worker.run()
+    work(batch=False, max_tasks=1)  # one attempt only
     assert mail.outbox == []
     assert DBTaskResult.objects.get().status == TaskResultStatus.READY  # waits to try again
     MailServer.state = "up"
