@@ -103,6 +103,16 @@ def demo_site(live_server, monkeypatch):
     return live_server
 
 
+def new_page(browser, width, locale="nl-NL"):
+    """A page of its own (cookies, session) for one person of a journey, on a phone (375 px)
+    or a desktop."""
+    phone = width < 600
+    context = browser.new_context(
+        locale=locale, viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone
+    )
+    return context.new_page()
+
+
 def axe_violations(page):
     """Run axe-core on the page and return its violations, each as a readable line."""
     # Evaluated through the browser's debugging protocol: the site's Content-Security-Policy

@@ -15,7 +15,7 @@ from django.core import mail
 
 from tests.conftest import PASSWORD
 
-from .conftest import axe_violations, save_screenshot
+from .conftest import axe_violations, new_page, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -31,14 +31,6 @@ def log_in(page, base, prefix, email, password):
     page.locator("#id_password").fill(password)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_url("**/mijn-bedrijf/")
-
-
-def new_page(browser, width, locale="nl-NL"):
-    phone = width < 600
-    context = browser.new_context(
-        locale=locale, viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone
-    )
-    return context.new_page()
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -18,19 +18,11 @@ from django.core import mail
 from tests.conftest import PASSWORD
 from tests.home.test_task_queue import QUEUE, MailServer, work
 
-from .conftest import axe_violations, save_screenshot
+from .conftest import axe_violations, new_page, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SPAM_CHECK_SECONDS = 3  # home.forms.MINIMUM_SECONDS
-
-
-def new_page(browser, width, locale="nl-NL"):
-    phone = width < 600
-    context = browser.new_context(
-        locale=locale, viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone
-    )
-    return context.new_page()
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -18,20 +18,12 @@ from django.utils import translation
 
 from tests.conftest import PASSWORD
 
-from .conftest import axe_violations, save_screenshot
+from .conftest import axe_violations, new_page, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FOUNDER = "hatice@example.nl"
 ADMIN_PASSWORD = "demo-wachtwoord-123"
-
-
-def new_page(browser, width, locale):
-    phone = width < 600
-    context = browser.new_context(
-        locale=locale, viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone
-    )
-    return context.new_page()
 
 
 def words(language, text, **values):
