@@ -206,7 +206,8 @@ def profile_context(request, business, neighbourhood):
             if business.has_location
             else []
         ),
-        "json_ld": json_ld(request, business, url, weekly),
+        # Worked out only when the head's fragment is missing (business_page.html).
+        "json_ld": SimpleLazyObject(lambda: json_ld(request, business, url, weekly)),
     }
 
 

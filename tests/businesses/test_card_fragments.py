@@ -190,3 +190,50 @@ def test_the_filter_form_is_in_the_readers_language(client, full_demo):
     english = BeautifulSoup(client.get("/en/wijken/lombok/").content, "html.parser")
     assert dutch.select_one("#filters-heading").get_text() == "Filteren"
     assert english.select_one("#filters-heading").get_text() != "Filteren"
+
+
+# A profile: its head, photos, story and facts kept as fragments; "open now", the week's
+# hours, the report form and the claim link rendered for each visit --------------------------
+
+
+def test_a_profile_shows_published_changes_at_once(logged_in, make_business, commit):
+    business = make_business("Bakkerij Zon", tagline="Vers brood", sectors=["bakkerij"])
+    path = f"/wijken/lombok/{business.slug}/"
+    html = logged_in.get(path).content.decode()
+    assert "Vers brood" in html and "Bakkerij" in html
+    business.tagline = "Vers brood en gebak"
+    business.story = "<p>Sinds 1998 aan het kanaal.</p>"
+    business.email = "zon@example.nl"
+    with commit():
+        business.save_revision().publish()
+    page = BeautifulSoup(logged_in.get(path).content, "html.parser")
+    assert page.find("meta", attrs={"name": "description"})["content"] == "Vers brood en gebak"
+    assert "Vers brood en gebak" in page.select_one("script[type='application/ld+json']").string
+    assert "Sinds 1998 aan het kanaal." in page.select_one("#verhaal").parent.get_text()
+    assert "zon@example.nl" in page.select_one(".portal-profile__aside").get_text()
+
+
+def test_a_profile_keeps_nothing_of_one_visitor_for_another(
+    client, make_business, entrepreneur, clock
+):
+    from django.test import Client
+
+    business = make_business("Bakkerij Zon", hours=[(0, "09:00", "17:00")], owner=entrepreneur)
+    path = f"/wijken/lombok/{business.slug}/"
+    owner = Client()
+    owner.force_login(entrepreneur)
+
+    def read(visitor):
+        page = BeautifulSoup(visitor.get(path).content, "html.parser")
+        token = page.select_one("#melden input[name=csrfmiddlewaretoken]")["value"]
+        return page, token
+
+    anonymous, first = read(client)
+    theirs, second = read(owner)
+    assert first != second  # each visitor's own CSRF token, never a kept one
+    assert anonymous.select_one(".portal-claim") is not None
+    assert theirs.select_one(".portal-claim") is None  # the owner is not asked to claim it
+    assert "Nu open" in anonymous.select_one(".portal-open-badge").get_text()
+    clock(MONDAY_NIGHT)
+    later, _ = read(client)
+    assert "Nu gesloten" in later.select_one(".portal-open-badge").get_text()
