@@ -92,8 +92,8 @@ class GatheredReadsMixin:
             # Wagtail writes a rendition to the cache each time a page shows it, found or
             # not: the one the cache holds already (the same row) is not written again.
             reads.asked.append(key)
-            kept = reads.values.get(key)
-            if kept is not None and kept.pk == value.pk:
+            kept = getattr(reads.values.get(key), "pk", None)
+            if kept is not None and kept == getattr(value, "pk", None):
                 return
             reads.values[key] = value
             reads.absent.discard(key)

@@ -128,3 +128,26 @@ def test_only_keys_that_cannot_change_under_their_name_are_gathered(gathered_cac
     token, _ = gather.start(("/y", False), "page-cache-version")
     assert gathered_cache.get("rl:counter") == 5
     gather.finish(token)
+
+
+def test_a_rendition_the_cache_holds_is_not_written_again(gathered_cache, monkeypatch):
+    from types import SimpleNamespace
+
+    writes = []
+    base = type(gathered_cache).__mro__[2]  # LocMemCache
+    original = base.set
+    monkeypatch.setattr(
+        base,
+        "set",
+        lambda self, key, *args, **kw: (writes.append(key), original(self, key, *args, **kw)),
+    )
+    gathered_cache.set("page-cache-version", "123")
+    key = "wagtail-rendition-9-abc-fill-480x320"
+    for rendition_id in (7, 7, 8):
+        token, _ = gather.start(("/z", False), "page-cache-version")
+        gathered_cache.get_many([key])  # as Wagtail looks for it
+        gathered_cache.set(key, SimpleNamespace(pk=rendition_id))  # as Wagtail writes it
+        gather.finish(token)
+    # Written the first time, not the second (the same row), again when it is another row.
+    assert writes.count(key) == 2
+    assert gathered_cache.get(key).pk == 8
