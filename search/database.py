@@ -12,9 +12,11 @@ of two bitmaps ANDed, with no query, where grouped counts over the relation tabl
 second on PostgreSQL with 100,000 businesses.
 """
 
+import contextvars
 import hashlib
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -163,9 +165,29 @@ def data_version():
     newest change and the highest id (two index lookups) catch saves and bulk inserts, which
     send no signal; the content version (portal.page_cache) catches deletions, which do. A count
     would catch those too, but reads all 100,000 rows on PostgreSQL at every search."""
+    kept = _one_version.get()
+    if kept is not None and "version" in kept:
+        return kept["version"]
     row = Business.objects.aggregate(last=Max("updated_at"), highest=Max("pk"))
     last = row["last"].timestamp() if row["last"] else 0
-    return f"{page_cache.version()}-{last:.6f}-{row['highest'] or 0}"
+    version = f"{page_cache.version()}-{last:.6f}-{row['highest'] or 0}"
+    if kept is not None:
+        kept["version"] = version
+    return version
+
+
+_one_version = contextvars.ContextVar("directory_one_version", default=None)
+
+
+@contextmanager
+def one_version():
+    """Within it, data_version() is read once: one answer (its search, the count of "Bedoelde
+    je", the searches without a filter) reads the data as of one moment."""
+    token = _one_version.set({})
+    try:
+        yield
+    finally:
+        _one_version.reset(token)
 
 
 def open_ids(version):

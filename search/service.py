@@ -222,6 +222,11 @@ FEW = 3  # fewer results than this, and the page proposes what the visitor may h
 
 
 def directory(query, request=None):
+    with database.one_version():
+        return answer_for(query, request)
+
+
+def answer_for(query, request):
     result, engine, notice = run_engine(query)
     last_page = max(1, -(-result.count // PAGE_SIZE))
     if query.page > last_page and result.count:
