@@ -119,25 +119,27 @@ def site_search(request):
         page.object_list = list(page.object_list)  # ask the backend here, not in the template
         return page
 
+    backend = "default"
     try:
         page = search()
     except Exception as error:  # the engine's connection, timeout or error, as in search.engine
         # With a search engine the database backend stays beside it, with its own index
         # (portal/settings/environment.py): it answers while the engine is away, as the
-        # directory's database engine does.
+        # directory's database engine does; so does the suggestion below.
         if "database" not in settings.WAGTAILSEARCH_BACKENDS:
             raise
         logger.warning(
             "site search: search engine unavailable, answering from the database: %s", error
         )
-        page = search("database")
+        backend = "database"
+        page = search(backend)
     suggestion = None
     if words and page.paginator.count < service.FEW:
         # "Bedoelde je …?": the words as the directory's vocabulary knows them, when the pages
         # have more of those.
         corrected = vocabulary.corrected(q)
         if corrected and corrected != words:
-            found = pages.search(corrected, operator="and").count()
+            found = pages.search(corrected, operator="and", backend=backend).count()
             if found > page.paginator.count:
                 suggestion = {"q": corrected, "count": found}
     context = {

@@ -64,6 +64,13 @@ class PlainHttpCookieJar(RequestsCookieJar):
         return super().set_cookie(cookie, *args, **kwargs)
 
 
+def answered_by(response, engine):
+    """The engine that answered, or the page cache, which keeps an answer for PAGE_CACHE_SECONDS
+    (it may hold the engine's answers from before the engine was killed)."""
+    hit = response.headers.get("X-Page-Cache") == "hit"
+    return {"engine": "page cache" if hit else engine}
+
+
 def csrf_token(response):
     found = TOKEN.search(response.text) if response.status_code == 200 else None
     return found.group(1) if found else None
@@ -155,7 +162,7 @@ class Searcher(Visitor):
         ) as response:  # fmt: skip
             # Which engine answered, for the report: the page says so when it is the fallback.
             engine = "database" if SEARCH_DOWN in response.text else "opensearch"
-            response.request_meta["context"] = {"engine": engine}
+            response.request_meta["context"] = answered_by(response, engine)
 
     @task(3)
     def directory_api(self):
@@ -164,7 +171,7 @@ class Searcher(Visitor):
             timeout=TIMEOUT, catch_response=True,
         ) as response:  # fmt: skip
             if response.status_code == 200:
-                response.request_meta["context"] = {"engine": response.json()["engine"]}
+                response.request_meta["context"] = answered_by(response, response.json()["engine"])
 
     @task(1)
     def suggestions(self):

@@ -17,3 +17,20 @@ def test_site_search_answers_from_the_database_without_the_engine(client, home, 
     assert response.status_code == 200
     assert "/privacyverklaring/" in response.content.decode()
     assert "search engine unavailable" in caplog.text
+
+
+def test_a_misspelt_site_search_without_the_engine_suggests_from_the_database(
+    client, home, settings
+):
+    """"Bedoelde je …?" counts what the suggestion finds: on the database as well, while the
+    engine is away (it asked the engine, and gave a 500, in the soak of issue 18)."""
+    from search import vocabulary
+
+    settings.SEARCH_URL = "http://127.0.0.1:9"
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(settings.SEARCH_URL, "opensearch3", "t")
+    vocabulary.refresh()
+    response = client.get("/zoeken/?q=privasy")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Bedoelde je" in page
+    assert "privacy" in page
