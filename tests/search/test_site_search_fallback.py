@@ -22,7 +22,7 @@ def test_site_search_answers_from_the_database_without_the_engine(client, home, 
 def test_a_misspelt_site_search_without_the_engine_suggests_from_the_database(
     client, home, settings
 ):
-    """"Bedoelde je …?" counts what the suggestion finds: on the database as well, while the
+    """ "Bedoelde je …?" counts what the suggestion finds: on the database as well, while the
     engine is away (it asked the engine, and gave a 500, in the soak of issue 18)."""
     from search import vocabulary
 
