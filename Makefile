@@ -46,10 +46,12 @@ bench: install assets
 	scripts/search-quality.sh
 	scripts/bench.sh
 
-## soak: 50 simulated visitors for 3 minutes (browsing, searching, sign-ups, profile submissions)
-## against gunicorn on a throw-away PostgreSQL, OpenSearch and Redis with 20,000 businesses;
-## PostgreSQL restarts and OpenSearch is killed on the way (scripts/soak.sh); exits 1 when a
-## target is missed (5xx, lost or half-saved records, no fallback); figures in bench/soak.json
+## soak: 50 simulated visitors for 5 minutes (browsing, searching, sign-ups, profile submissions)
+## through nginx in front of two gunicorn instances, with two task workers and a mail server, on a
+## throw-away PostgreSQL, OpenSearch and Redis with 20,000 businesses; the mail server stops for
+## 60 s, PostgreSQL restarts, one app instance and OpenSearch are killed (scripts/soak.sh); exits
+## 1 when a target is missed (5xx, lost or half-saved records, a mail lost or sent twice, no
+## fallback, uncompressed text); figures in bench/soak.json
 soak: install assets
 	scripts/soak.sh
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make soak`: 50 simulated visitors for 4 minutes (browsing, searching, signing up, submitting
+# `make soak`: 50 simulated visitors for 5 minutes (browsing, searching, signing up, submitting
 # profiles; scripts/soak/locustfile.py) against production as docs/deploy.md describes it: nginx
 # (scripts/soak/nginx.conf) in front of two gunicorn instances with 2 workers each, two
 # `db_worker` processes, a mail server (aiosmtpd, scripts/soak/mailsink.py), and a throw-away
@@ -26,7 +26,7 @@ fi
 
 PY=.venv/bin/python
 USERS=${SOAK_USERS:-50}
-DURATION=${SOAK_SECONDS:-240}
+DURATION=${SOAK_SECONDS:-300}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 SMTP_PORT=$(free_port)
 export DJANGO_SETTINGS_MODULE=portal.settings.production
@@ -126,12 +126,13 @@ as_postgres() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 at() { sleep "$(python3 -c "import time; print(max(0, $START + $1 - time.time()))")"; }
-# The faults one after the other, each with calm before the next: the mail server from 1/12 of
-# the run for 60 s; PostgreSQL restarts at 5/12 (a fast shutdown ends every session, as a
-# failover would; -w waits until it accepts connections again); one app instance is killed at
-# 7/12; the search engine at 19/24.
+# The faults one after the other, each with calm before the next. The first fifth of the run
+# warms up (visitors arrive, caches fill); then the mail server stops for 60 s at 4/15 of the
+# run; PostgreSQL restarts at 17/30 (a fast shutdown ends every session, as a failover would;
+# -w waits until it accepts connections again); one app instance is killed at 7/10; the search
+# engine at 5/6.
 chaos() {
-  at $((DURATION / 12))
+  at $((DURATION * 4 / 15))
   event smtp_stopped
   kill "$MAIL"
   wait "$MAIL" 2>/dev/null || true
@@ -140,17 +141,17 @@ chaos() {
   start_mail
   event smtp_started
   echo "soak: mail server back"
-  at $((DURATION * 5 / 12))
+  at $((DURATION * 17 / 30))
   event postgres_restart_begin
   as_postgres "$TEST_PGBIN/pg_ctl" -D "$TEST_PGDATA" -l "$(dirname "$TEST_PGDATA")/postgres.log" \
     -m fast -w restart >/dev/null
   event postgres_restart_end
   echo "soak: PostgreSQL restarted"
-  at $((DURATION * 7 / 12))
+  at $((DURATION * 7 / 10))
   event app_killed
   kill -9 -- "-${APPS[0]}"
   echo "soak: gunicorn instance on port ${APP_PORTS[0]} killed"
-  at $((DURATION * 19 / 24))
+  at $((DURATION * 5 / 6))
   event search_killed
   kill -9 "$TEST_SEARCH_PID"
   echo "soak: OpenSearch killed"
