@@ -49,7 +49,7 @@ rm -rf bench/soak-media bench/soak-requests.jsonl bench/soak-timeline.jsonl benc
   bench/soak-gunicorn*.log bench/soak-worker.log bench/soak-mail.jsonl bench/soak-nginx \
   bench/soak-lighthouse-*.json bench/soak.json
 
-echo "soak: migrating PostgreSQL, loading the demo data, seeding 20,000 businesses"
+echo "soak: migrating PostgreSQL, loading the demo data, seeding ${SOAK_BUSINESSES:-20000} businesses"
 $PY manage.py migrate --noinput -v 0
 # ERROR: the search engine logs a warning for every page the demo data replaces.
 LOG_LEVEL=ERROR $PY manage.py load_demo_data >/dev/null
