@@ -45,12 +45,13 @@ def retry_delay(attempts):
 
 @receiver(task_finished)
 def retry_temporary_failure(sender, task_result, **kwargs):
-    if task_result.status != TaskResultStatus.FAILED or not task_result.errors:
+    errors = task_result.errors
+    failed_for_now = task_result.status == TaskResultStatus.FAILED and (
+        errors and errors[-1].exception_class_path == TEMPORARY
+    )
+    # Run at once (development, tests), nothing keeps a task for later.
+    if not failed_for_now or not issubclass(sender, DatabaseBackend):
         return
-    if task_result.errors[-1].exception_class_path != TEMPORARY:
-        return
-    if not issubclass(sender, DatabaseBackend):
-        return  # run at once: nothing keeps it for later
     name = task_result.task.name
     delay = retry_delay(task_result.attempts)
     if delay is None:
