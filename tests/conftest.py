@@ -143,6 +143,18 @@ def make_user(django_user_model):
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the cache's new version), as a real request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The whole-page cache, which the test settings turn off."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
 def entrepreneur(make_user):
     return make_user()
 

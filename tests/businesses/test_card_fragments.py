@@ -9,27 +9,10 @@ from bs4 import BeautifulSoup
 
 from businesses.models import Business, Sector
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 MONDAY_NOON = datetime(2026, 11, 23, 12, 0)
 MONDAY_NIGHT = datetime(2026, 11, 23, 22, 0)
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def logged_in(client, entrepreneur):
-    """A visitor whose pages are never stored whole: only the kept parts, cards among them."""
-    client.force_login(entrepreneur)
-    return client
 
 
 @pytest.fixture
@@ -56,39 +39,37 @@ def cards(client, path="/wijken/lombok/"):
     }
 
 
-def test_a_card_is_kept_and_a_published_change_shows_at_once(logged_in, make_business, commit):
+def test_a_card_is_kept_and_a_published_change_shows_at_once(owner, make_business, commit):
     business = make_business("Bakkerij Zon", tagline="Vers brood", sectors=["bakkerij"])
-    assert "Vers brood" in cards(logged_in)["Bakkerij Zon"].get_text()
+    assert "Vers brood" in cards(owner)["Bakkerij Zon"].get_text()
     # A change that bypasses Django's signals (no new version) does not show: the card is kept.
     Business.objects.filter(pk=business.pk).update(tagline="Niet via de site")
-    assert "Vers brood" in cards(logged_in)["Bakkerij Zon"].get_text()
+    assert "Vers brood" in cards(owner)["Bakkerij Zon"].get_text()
     business.refresh_from_db()
     business.tagline = "Vers brood en gebak"
     business.name = "Bakkerij Zon en Maan"
     with commit():
         business.save_revision().publish()
-    card = cards(logged_in)["Bakkerij Zon en Maan"]
+    card = cards(owner)["Bakkerij Zon en Maan"]
     assert "Vers brood en gebak" in card.get_text()
     assert card.a["href"] == f"/wijken/lombok/{business.slug}/"
 
 
-def test_a_renamed_sector_and_an_unpublished_business_show_at_once(
-    logged_in, make_business, commit
-):
+def test_a_renamed_sector_and_an_unpublished_business_show_at_once(owner, make_business, commit):
     make_business("Bakkerij Zon", sectors=["bakkerij"])
     make_business("Kapsalon Nour", sectors=["kapper"])
-    assert set(cards(logged_in)) == {"Bakkerij Zon", "Kapsalon Nour"}
+    assert set(cards(owner)) == {"Bakkerij Zon", "Kapsalon Nour"}
     with commit():
         sector = Sector.objects.get(slug="bakkerij")
         sector.name_nl = "Brood en banket"
         sector.save()
-    assert "Brood en banket" in cards(logged_in)["Bakkerij Zon"].get_text()
+    assert "Brood en banket" in cards(owner)["Bakkerij Zon"].get_text()
     with commit():
         Business.objects.get(name="Kapsalon Nour").unpublish()
-    assert set(cards(logged_in)) == {"Bakkerij Zon"}
+    assert set(cards(owner)) == {"Bakkerij Zon"}
 
 
-def test_a_new_photo_shows_at_once(logged_in, make_business, commit):
+def test_a_new_photo_shows_at_once(owner, make_business, commit):
     from django.core.files.base import ContentFile
     from wagtail.images import get_image_model
 
@@ -96,13 +77,13 @@ def test_a_new_photo_shows_at_once(logged_in, make_business, commit):
     from tests.helpers import image_bytes
 
     business = make_business("Bakkerij Zon")
-    assert cards(logged_in)["Bakkerij Zon"].img is None
+    assert cards(owner)["Bakkerij Zon"].img is None
     with commit():
         image = get_image_model().objects.create(
             title="Etalage", file=ContentFile(image_bytes(size=(960, 640)), name="zon-etalage.jpg")
         )
         BusinessPhoto.objects.create(business=business, image=image, sort_order=0)
-    photo = cards(logged_in)["Bakkerij Zon"].img
+    photo = cards(owner)["Bakkerij Zon"].img
     assert photo is not None and "zon-etalage" in photo["src"]
 
 
@@ -149,16 +130,16 @@ def test_a_logged_in_visitor_and_a_visitor_share_cards_but_nothing_personal(
 # The filter form and "De wijk in cijfers", kept as fragments too ------------------------------
 
 
-def test_the_filter_counts_and_the_figures_change_at_once(logged_in, make_business, commit):
+def test_the_filter_counts_and_the_figures_change_at_once(owner, make_business, commit):
     make_business("Bakkerij Noor", sectors=["bakkerij"], languages=["tr"])
     make_business("Kapsalon Nour", sectors=["kapper"], languages=["ar"])
-    html = BeautifulSoup(logged_in.get("/wijken/lombok/").content, "html.parser")
+    html = BeautifulSoup(owner.get("/wijken/lombok/").content, "html.parser")
     assert "(1)" in html.find("label", attrs={"for": "filter-taal-tr"}).get_text()
     assert "< 5" in html.select_one(".portal-neighbourhood-figures").get_text()
     with commit():
         for number in range(4):
             make_business(f"Toko {number}", sectors=["bakkerij"], languages=["tr"])
-    html = BeautifulSoup(logged_in.get("/wijken/lombok/").content, "html.parser")
+    html = BeautifulSoup(owner.get("/wijken/lombok/").content, "html.parser")
     assert "(5)" in html.find("label", attrs={"for": "filter-taal-tr"}).get_text()
     figures = html.select_one(".portal-neighbourhood-figures dd").get_text()
     assert figures.strip() == "6"
@@ -196,17 +177,17 @@ def test_the_filter_form_is_in_the_readers_language(client, full_demo):
 # hours, the report form and the claim link rendered for each visit --------------------------
 
 
-def test_a_profile_shows_published_changes_at_once(logged_in, make_business, commit):
+def test_a_profile_shows_published_changes_at_once(owner, make_business, commit):
     business = make_business("Bakkerij Zon", tagline="Vers brood", sectors=["bakkerij"])
     path = f"/wijken/lombok/{business.slug}/"
-    html = logged_in.get(path).content.decode()
+    html = owner.get(path).content.decode()
     assert "Vers brood" in html and "Bakkerij" in html
     business.tagline = "Vers brood en gebak"
     business.story = "<p>Sinds 1998 aan het kanaal.</p>"
     business.email = "zon@example.nl"
     with commit():
         business.save_revision().publish()
-    page = BeautifulSoup(logged_in.get(path).content, "html.parser")
+    page = BeautifulSoup(owner.get(path).content, "html.parser")
     assert page.find("meta", attrs={"name": "description"})["content"] == "Vers brood en gebak"
     assert "Vers brood en gebak" in page.select_one("script[type='application/ld+json']").string
     assert "Sinds 1998 aan het kanaal." in page.select_one("#verhaal").parent.get_text()

@@ -26,11 +26,6 @@ def gathered_cache(settings):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def trips(gathered_cache, monkeypatch):
     """Round trips to the cache underneath: "get_many" (one MGET on Redis), and "get" for each
     key read on its own (the in-process cache's get_many reads key by key: not counted)."""

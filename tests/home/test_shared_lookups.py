@@ -20,12 +20,6 @@ def rendered_every_time(settings, monkeypatch):
     monkeypatch.setattr(page_cache, "cacheable_request", lambda request: False)
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (the cache's new version), as a real request would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def tables(client, path, **headers):
     client.get(path, **headers)
     with CaptureQueriesContext(connection) as queries:

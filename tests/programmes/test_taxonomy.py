@@ -30,12 +30,6 @@ def lists_cached(settings, monkeypatch):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (the cache's new version), as a real request would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def programmes(make_programme, neighbourhoods):
     make_programme(
         "Etalage ontwerpen",
