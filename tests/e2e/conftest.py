@@ -113,6 +113,15 @@ def new_page(browser, width, locale="nl-NL"):
     return context.new_page()
 
 
+def admin_log_in(page, base, username, password):
+    """Log in to the Wagtail admin as a member of staff; ends on its dashboard."""
+    page.goto(base + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+
 def axe_violations(page):
     """Run axe-core on the page and return its violations, each as a readable line."""
     # Evaluated through the browser's debugging protocol: the site's Content-Security-Policy

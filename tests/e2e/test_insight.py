@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import PASSWORD
 
-from .conftest import AXE_JS, AXE_TAGS, axe_violations
+from .conftest import AXE_JS, AXE_TAGS, admin_log_in, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -33,11 +33,7 @@ def test_a_moderator_reads_the_reports(demo_site, page):
         "moderator", email="moderator@gemeente.nl", password=PASSWORD, is_staff=True
     )
     moderator.groups.add(Group.objects.get(name="Moderatoren"))
-    page.goto(demo_site.url + "/admin/login/")
-    page.locator("#id_username").fill("moderator")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    admin_log_in(page, demo_site.url, "moderator", PASSWORD)
 
     found = {}
     assert page.get_by_role("link", name="Naar het rapport Bedrijven").count() == 1

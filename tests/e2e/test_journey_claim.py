@@ -15,7 +15,7 @@ from django.core import mail
 
 from tests.conftest import PASSWORD
 
-from .conftest import axe_violations, new_page, save_screenshot
+from .conftest import admin_log_in, axe_violations, new_page, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -97,11 +97,7 @@ def test_a_claimed_listing_changes_hands(demo_site, browser, language, width):
 
     # Staff see it on their dashboard, read how it was verified, and approve it.
     admin = new_page(browser, width)
-    admin.goto(base + "/admin/login/")
-    admin.locator("#id_username").fill("admin")
-    admin.locator("#id_password").fill(DEMO_PASSWORD)
-    admin.locator("button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    admin_log_in(admin, base, "admin", DEMO_PASSWORD)
     panel = admin.locator("#pending-claims-section")
     row = panel.locator("tbody tr", has_text=listing.name)
     assert row.count() == 1

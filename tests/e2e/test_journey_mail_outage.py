@@ -18,7 +18,7 @@ from django.core import mail
 from tests.conftest import PASSWORD
 from tests.home.test_task_queue import QUEUE, MailServer, work
 
-from .conftest import axe_violations, new_page, save_screenshot
+from .conftest import admin_log_in, axe_violations, new_page, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -65,11 +65,7 @@ def test_a_mail_held_up_by_an_outage_reaches_the_founder(
     )
     moderator.groups.add(Group.objects.get(name="Moderatoren"))
     staff = new_page(browser, width)
-    staff.goto(base + "/admin/login/")
-    staff.locator("#id_username").fill("moderator")
-    staff.locator("#id_password").fill(PASSWORD)
-    staff.locator("button[type=submit]").click()
-    staff.wait_for_url("**/admin/")
+    admin_log_in(staff, base, "moderator", PASSWORD)
     staff.goto(base + "/admin/achtergrondtaken/")
     row = staff.locator("tbody tr").filter(has_text="E-mail versturen").first
     assert "Mislukt" in row.inner_text()

@@ -18,7 +18,7 @@ from django.utils import translation
 
 from tests.conftest import PASSWORD
 
-from .conftest import axe_violations, new_page, save_screenshot
+from .conftest import admin_log_in, axe_violations, new_page, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -101,11 +101,7 @@ def test_a_founder_gets_a_mentor_who_knows_what_they_asked(demo_site, browser, l
 
     # 2. Staff see it in the queue and on the triage page, and the proposal uses it.
     admin = new_page(browser, width, "nl-NL")
-    admin.goto(base + "/admin/login/")
-    admin.locator("#id_username").fill("admin")
-    admin.locator("#id_password").fill(ADMIN_PASSWORD)
-    admin.locator("button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    admin_log_in(admin, base, "admin", ADMIN_PASSWORD)
     panel = admin.locator("#mentor-requests-section, #mentor-requests").first
     assert panel.get_by_role("link", name=f"Aanvraag {number}").count() == 1
     panel.scroll_into_view_if_needed()

@@ -17,7 +17,7 @@ from tests.conftest import PASSWORD
 from tests.helpers import image_bytes
 from tests.pdok import point_for
 
-from .conftest import axe_violations, save_screenshot
+from .conftest import admin_log_in, axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -146,11 +146,7 @@ def test_a_new_profile_reaches_the_visitors(
 
     # Staff preview it from the dashboard, and beside the edit form, then approve.
     staff = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900}).new_page()
-    staff.goto(demo_site.url + "/admin/login/")
-    staff.locator("#id_username").fill("admin")
-    staff.locator("#id_password").fill("demo-wachtwoord-123")
-    staff.locator("button[type=submit]").click()
-    staff.wait_for_url("**/admin/")
+    admin_log_in(staff, demo_site.url, "admin", "demo-wachtwoord-123")
     preview_url = staff.locator("a[href*='/workflow/preview/']").first.get_attribute("href")
     preview = staff.context.new_page()
     preview.goto(demo_site.url + preview_url)

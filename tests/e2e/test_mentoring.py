@@ -8,7 +8,7 @@ from django.core import mail
 
 from tests.conftest import PASSWORD
 
-from .conftest import axe_violations, save_screenshot
+from .conftest import admin_log_in, axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -58,11 +58,7 @@ def test_from_request_to_completed_match(demo_site, browser):
 
     # Staff send the proposal to the mentor in one step in the Wagtail admin.
     admin = browser.new_context(locale="nl-NL").new_page()
-    admin.goto(demo_site.url + "/admin/login/")
-    admin.locator("#id_username").fill("admin")
-    admin.locator("#id_password").fill("demo-wachtwoord-123")
-    admin.locator("button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    admin_log_in(admin, demo_site.url, "admin", "demo-wachtwoord-123")
     admin.goto(demo_site.url + f"/admin/mentoraanvragen/{request.pk}/")
     admin.get_by_role("button", name="Voorstellen aan mentor").click()
     admin.wait_for_load_state()

@@ -12,7 +12,7 @@ from businesses.models import Business
 from tests.conftest import PASSWORD
 from tests.helpers import image_bytes
 
-from .conftest import axe_violations, save_screenshot
+from .conftest import admin_log_in, axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -76,11 +76,7 @@ def test_an_entrepreneur_downloads_their_data_and_deletes_the_account(demo_site,
     # The profile is offline; the staff's page shows the business without the person.
     assert page.goto(f"{demo_site.url}{business.url}").status == 404
     admin = browser.new_context(locale="nl-NL").new_page()
-    admin.goto(demo_site.url + "/admin/login/")
-    admin.locator("#id_username").fill("admin")
-    admin.locator("#id_password").fill(DEMO_PASSWORD)
-    admin.locator("button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    admin_log_in(admin, demo_site.url, "admin", DEMO_PASSWORD)
     admin.goto(f"{demo_site.url}/admin/snippets/businesses/business/edit/{business.pk}/")
     assert admin.locator("#id_name").input_value() == business.name
     assert admin.locator("#id_email").input_value() == ""

@@ -9,7 +9,7 @@ from django.core import mail
 from tests.conftest import PASSWORD
 from tests.helpers import image_bytes
 
-from .conftest import axe_violations
+from .conftest import admin_log_in, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -121,11 +121,7 @@ def test_the_whole_journey(demo_site, browser, tmp_path):
 
     # A moderator approves it in the Wagtail admin.
     admin = browser.new_context(locale="nl-NL").new_page()
-    admin.goto(demo_site.url + "/admin/login/")
-    admin.locator("#id_username").fill("admin")
-    admin.locator("#id_password").fill("demo-wachtwoord-123")
-    admin.locator("button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    admin_log_in(admin, demo_site.url, "admin", "demo-wachtwoord-123")
     admin.get_by_role("link", name="Kuaför Selin").first.click()
     admin.wait_for_load_state()
     admin.locator("[data-w-dropdown-target=toggle]").last.click()
