@@ -214,7 +214,7 @@ def test_a_profile_keeps_nothing_of_one_visitor_for_another(
     assert first != second  # each visitor's own CSRF token, never a kept one
     assert anonymous.select_one(".portal-claim") is not None
     assert theirs.select_one(".portal-claim") is None  # the owner is not asked to claim it
-    assert "Nu open" in anonymous.select_one(".portal-open-badge").get_text()
+    assert "Nu open" in anonymous.select_one(".utrecht-status-badge").get_text()
     clock(MONDAY_NIGHT)
     later, _ = read(client)
-    assert "Nu gesloten" in later.select_one(".portal-open-badge").get_text()
+    assert "Nu gesloten" in later.select_one(".utrecht-status-badge").get_text()

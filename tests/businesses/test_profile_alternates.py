@@ -25,7 +25,7 @@ def test_profile_links_to_itself_in_the_other_languages(client, lombok, make_bus
     assert links["nl"] == "http://testserver/wijken/lombok/bakkerij-2000/"
     assert links["ar"] == "http://testserver/ar/wijken/lombok/bakkerij-2000/"
     assert links["en"] == "http://testserver/en/"  # no English neighbourhood page: its home
-    assert html.select_one(".portal-language-switch a[hreflang=ar]")["href"] == (
+    assert html.select_one(".utrecht-alternate-lang-nav a[hreflang=ar]")["href"] == (
         "/ar/wijken/lombok/bakkerij-2000/"
     )
 

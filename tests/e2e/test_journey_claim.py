@@ -60,7 +60,7 @@ def test_a_claimed_listing_changes_hands(demo_site, browser, language, width):
     log_in(page, base, prefix, CLAIMANT, PASSWORD)
     page.goto(base + listing.url)
     if prefix:
-        page.locator(f".portal-language-switch a[hreflang={language}]").click()
+        page.locator(f".utrecht-alternate-lang-nav a[hreflang={language}]").click()
         page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == language
     shown_email = page.locator('main a[href^="mailto:"]').first.get_attribute("href")[7:]

@@ -55,7 +55,7 @@ def language_urls(page, base, code):
     urls = {}
     for name, (path, _selector) in PAGES.items():
         html = BeautifulSoup(page.request.get(base + path).text(), "html.parser")
-        urls[name] = html.select_one(f".portal-language-switch a[hreflang={code}]")["href"]
+        urls[name] = html.select_one(f".utrecht-alternate-lang-nav a[hreflang={code}]")["href"]
     return urls
 
 
@@ -105,7 +105,7 @@ def test_turkish_pages_fit_a_phone_and_pass_axe(demo_site, browser):
 
 def test_arabic_profile_keeps_numbers_and_the_map_left_to_right(demo_site, page):
     page.goto(demo_site.url + PAGES["profiel"][0])
-    page.locator(".portal-language-switch a[hreflang=ar]").click()
+    page.locator(".utrecht-alternate-lang-nav a[hreflang=ar]").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"
     direction = "el => getComputedStyle(el).direction"
@@ -135,12 +135,12 @@ def test_arabic_home_page_by_keyboard(demo_site, page):
         focused = page.evaluate_handle("document.activeElement")
         assert focused.evaluate(FOCUS_VISIBLE), focused.evaluate("el => el.outerHTML")
         assert focused.evaluate("el => el.closest('header') !== null")
-        if focused.evaluate("el => el.closest('.portal-language-switch') !== null"):
+        if focused.evaluate("el => el.closest('.utrecht-alternate-lang-nav') !== null"):
             break
     else:
         pytest.fail("Tab never reached the language switch")
     # Each language is named in its own script, marked with its language and direction.
-    switch = page.locator(".portal-language-switch")
+    switch = page.locator(".utrecht-alternate-lang-nav")
     assert switch.locator("[lang=ar]").inner_text() == "العربية"
     assert switch.locator("[lang=ar]").get_attribute("dir") == "rtl"
     turkish = switch.locator("a[hreflang=tr]")

@@ -40,12 +40,12 @@ def alternates(html):
 def test_page_marks_its_language_direction_and_alternates(client, demo, path, code):
     html = get_html(client, path)
     assert (html.html["lang"], html.html["dir"]) == (code, LANGUAGES[code][1])
-    switch = html.select_one(".portal-language-switch")
+    switch = html.select_one(".utrecht-alternate-lang-nav")
     named = {
         item["lang"]: (item.get_text(strip=True), item["dir"]) for item in switch.select("[lang]")
     }
     assert named == LANGUAGES
-    assert switch.select_one('[aria-current="true"]')["lang"] == code
+    assert switch.select_one('[aria-current="page"]')["lang"] == code
     links = alternates(html)
     assert set(links) == set(LANGUAGES)
     # The switch links where the alternates do, without the host.

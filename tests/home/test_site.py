@@ -50,16 +50,17 @@ def test_server_error_gives_the_styled_500(demo, settings):
 
 def test_language_switch_links_to_the_translated_page(client, demo):
     html = BeautifulSoup(client.get("/privacyverklaring/").content, "html.parser")
-    switch = html.select_one(".portal-language-switch")
+    switch = html.select_one(".utrecht-alternate-lang-nav")
     assert switch.select_one("a[hreflang=en]")["href"] == "/en/privacy-statement/"
-    assert switch.select_one('[aria-current="true"]').get_text(strip=True) == "Nederlands"
+    assert switch.select_one('[aria-current="page"]').get_text(strip=True) == "Nederlands"
     alternates = {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate]")}
     assert alternates["nl"] == "http://testserver/privacyverklaring/"
     assert alternates["en"] == "http://testserver/en/privacy-statement/"
     assert set(alternates) == {"nl", "en", "tr", "ar"}
     back = BeautifulSoup(client.get("/en/privacy-statement/").content, "html.parser")
     assert (
-        back.select_one(".portal-language-switch a[hreflang=nl]")["href"] == "/privacyverklaring/"
+        back.select_one(".utrecht-alternate-lang-nav a[hreflang=nl]")["href"]
+        == "/privacyverklaring/"
     )
 
 
@@ -70,7 +71,7 @@ def test_language_switch_falls_back_to_the_home_page_without_translation(client,
     home.add_child(instance=page)
     page.save_revision().publish()
     html = BeautifulSoup(client.get("/alleen-nederlands/").content, "html.parser")
-    assert html.select_one(".portal-language-switch a[hreflang=en]")["href"] == "/en/"
+    assert html.select_one(".utrecht-alternate-lang-nav a[hreflang=en]")["href"] == "/en/"
 
 
 def test_sitemap_lists_live_pages_in_both_languages(client, demo):

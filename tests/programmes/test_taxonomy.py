@@ -99,7 +99,7 @@ def facts(client, path="/programmas/etalage-ontwerpen/"):
     soup = BeautifulSoup(client.get(path).content, "html.parser")
     return {
         item.dt.get_text(strip=True): item.dd.get_text(" ", strip=True)
-        for item in soup.select(".portal-facts__item")
+        for item in soup.select(".utrecht-data-list__item")
     } | {"meta": soup.select_one(".portal-programme .portal-meta").get_text(strip=True)}
 
 

@@ -57,7 +57,8 @@
         .bindPopup('<div dir="' + direction + '">' + popup + "</div>");
     });
     if (data.boundary) {
-      var outline = L.geoJSON(data.boundary, { style: { weight: 3, fill: false, color: "#1f4e79" } }).addTo(map);
+      // Its colour is the token --portal-map-boundary-color (portal.css), not a value here.
+      var outline = L.geoJSON(data.boundary, { style: { weight: 3, fill: false, className: "portal-map__boundary" } }).addTo(map);
       var box = outline.getBounds();
       bounds.push([box.getSouth(), box.getWest()], [box.getNorth(), box.getEast()]);
     }
