@@ -27,6 +27,7 @@ run: install assets
 ## and run the whole suite on SQLite and on a throw-away PostgreSQL
 test: install assets chromium
 	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/lint-imports
 	scripts/with-opensearch.sh $(MAKE) --no-print-directory suites
 
 # The browser tests walk the journeys once, on PostgreSQL as production runs; everything else runs
@@ -55,10 +56,11 @@ bench: install assets
 soak: install assets
 	scripts/soak.sh
 
-## lint: ruff
+## lint: ruff, and import-linter's contracts (the layers of docs/architecture.md)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 install: $(VENV)/.installed
 

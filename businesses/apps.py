@@ -8,3 +8,7 @@ class BusinessesConfig(AppConfig):
 
     def ready(self):
         from businesses import signals  # noqa: F401  (connects the moderation e-mails)
+        from businesses.open_data import router
+        from home.open_data.api import add_router
+
+        add_router("/open-data/", router)

@@ -1,5 +1,5 @@
 """Open data of the businesses app: published business profiles, and figures per neighbourhood
-and month. Served under /api/open-data/ (the router below, mounted in search/api.py) as
+and month. Served under /api/open-data/ (the router below, mounted in apps.py) as
 paginated JSON and as a streaming CSV download; listed on /open-data/ (home.open_data).
 
 Which fields of a profile, and why these only:

@@ -1,5 +1,6 @@
-"""/healthz for load balancers and monitoring: is the database there, is the search engine, do
-the background workers keep up (the age of the task that has waited longest)?
+"""/healthz for load balancers and monitoring: is the database there, do the background workers
+keep up (the age of the task that has waited longest), and what the apps register with
+`check()` (the search app: is its engine there)?
 /livez only says the process answers: no database, no template, which also makes it the
 ceiling that `make bench` measures every page against.
 
@@ -34,19 +35,20 @@ def database_status():
         return "unavailable"
 
 
-def search_status():
-    if not settings.SEARCH_URL:
-        return "not configured"
-    from search import engine
+# {name: function()} of the services the apps depend on; each answers "ok", "unavailable" (the
+# portal still answers without it: "degraded") or something else that is no fault, such as
+# "not configured".
+_checks = {}
 
-    try:
-        if engine.call(engine.client().ping):
-            return "ok"
-        error = "no answer to ping"
-    except engine.EngineUnavailable as unavailable:
-        error = unavailable
-    logger.warning("healthz: search engine unavailable: %s", error)
-    return "unavailable"
+
+def check(name):
+    """Register a function as /healthz's check called `name` (an app does so in its ready())."""
+
+    def register(function):
+        _checks[name] = function
+        return function
+
+    return register
 
 
 def tasks_status():
@@ -63,7 +65,8 @@ def tasks_status():
 
 @never_cache
 def healthz(request):
-    checks = {"database": database_status(), "search": search_status()}
+    checks = {"database": database_status()}
+    checks.update((name, function()) for name, function in _checks.items())
     if checks["database"] == "ok":
         checks["tasks"] = tasks_status()
     lagging = (
@@ -72,7 +75,7 @@ def healthz(request):
     )
     if checks["database"] != "ok":
         status = "fail"
-    elif checks["search"] == "unavailable" or lagging:
+    elif "unavailable" in checks.values() or lagging:
         status = "degraded"
     else:
         status = "ok"

@@ -7,11 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
-from home.open_data import open_data_page
 from portal.health import healthz, livez
-from search import views as search_views
-from search.api import api
 
 
 def never_cached(urls):
@@ -27,18 +23,17 @@ def never_cached(urls):
     return patterns
 
 
+# The apps' URLs are named by their modules, as INSTALLED_APPS names the apps: the portal
+# package is the lowest layer and imports none of them (docs/architecture.md).
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("api/", api.urls),
     path("documenten/", include(wagtaildocs_urls)),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("favicon.ico", home_views.FaviconView.as_view()),
+    path("", include("home.urls")),
     path("healthz", healthz, name="healthz"),
     path("livez", livez, name="livez"),
 ]
 
-handler404 = home_views.page_not_found
+handler404 = "home.views.page_not_found"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
@@ -50,10 +45,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("home.account_urls")),
     path("mijn-bedrijf/", include("businesses.urls")),
     path("", include("programmes.mentoring_urls")),
-    path("ondernemers/", search_views.directory, name="directory"),
-    path("ondernemers/reactie/", search_views.feedback, name="directory_feedback"),
-    path("zoeken/", search_views.site_search, name="site_search"),
-    path("open-data/", open_data_page, name="open_data"),
+    path("", include("search.urls")),
+    path("open-data/", include("home.open_data.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

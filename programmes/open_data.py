@@ -1,6 +1,6 @@
 """Open data of the programmes app: the published support programmes, in both languages.
 
-Served under /api/open-data/ (this router, mounted in search/api.py) as paginated JSON and as
+Served under /api/open-data/ (this router, mounted in apps.py) as paginated JSON and as
 a CSV download; listed on /open-data/ (home.open_data). A few hundred rows, so the CSV is
 written from one query per relation.
 

@@ -1,32 +1,13 @@
-"""/api/: the directory as JSON (/api/directory/), and the open data of the apps that own it
-(/api/open-data/: their routers), documented with OpenAPI at /api/docs (django-ninja)."""
+"""/api/directory/: the directory as JSON, on the portal's API (home.open_data.api; mounted
+in apps.py)."""
 
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Router, Schema
 
-from businesses.open_data import router as businesses_open_data
-from home.open_data import LICENCE_TEXT, SLUG_PATTERN, documented
+from home.open_data import SLUG_PATTERN, documented
 from portal import page_cache
-from programmes.open_data import router as programmes_open_data
 from search import params, service
-from search.api_docs import PortalSwagger
 
-api = NinjaAPI(
-    title="Ondernemersportaal – ondernemers en open data",
-    version="1",
-    description=(
-        "Zoek ondernemers op tekst, wijk, sector, taal, 'nu open' en afstand: dezelfde zoekdienst "
-        "als /ondernemers/.\n\n"
-        "Open data (/api/open-data/): de gepubliceerde ondernemers, de steunprogramma's en cijfers "
-        "per wijk en maand, als JSON per pagina en als CSV-bestand; uitleg op /open-data/. "
-        "Aantallen onder de 5 staan er als '< 5'. "
-        f"Licentie van de open data: {LICENCE_TEXT}"
-    ),
-    urls_namespace="api",
-    # Swagger UI from the portal's own static files, under the site's CSP (not from a CDN).
-    docs=PortalSwagger(),
-)
-api.add_router("/open-data/", businesses_open_data)
-api.add_router("/open-data/", programmes_open_data)
+router = Router(tags=["Ondernemers"])
 
 
 def listed(items, description):
@@ -135,7 +116,7 @@ class DirectoryAnswer(Schema):
     notices: list[str]
 
 
-@api.get("/directory/", response=DirectoryAnswer, summary="Ondernemers zoeken")
+@router.get("/directory/", response=DirectoryAnswer, summary="Ondernemers zoeken")
 def directory(request, filters: Query[DirectoryParams]):
     """Parameters may repeat (wijk, sector, taal). Bad values never give an error: they are
     ignored with a notice, clamped, or give an empty answer."""
@@ -143,7 +124,7 @@ def directory(request, filters: Query[DirectoryParams]):
     return service.directory(params.parse(request.GET), request)
 
 
-@api.get("/directory/suggestions/", response=list[str], summary="Namen voor het zoekvak")
+@router.get("/directory/suggestions/", response=list[str], summary="Namen voor het zoekvak")
 def suggestions(request, q: str = ""):
     """Up to 8 business names matching what is typed (at least 2 characters)."""
     page_cache.declare_public(request, ["q"])

@@ -22,7 +22,7 @@ from django.db import connection
 from django.db.models import FloatField
 from django.db.models.functions import Cast
 
-from businesses.models import Business, Language, NeighbourhoodPage, Sector
+from businesses.directory import Business, Language, NeighbourhoodPage, Sector
 
 EARTH_RADIUS_KM = 6371.0
 

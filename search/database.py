@@ -19,16 +19,13 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
-from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from businesses import lookups
-from businesses.hours import local_now, open_now_q
-from businesses.models import Business
+from businesses.directory import Business, hours, lookups
 from portal import page_cache
+from portal.bulk_index import database_backend
 from portal.folding import fold
 from search import bitmaps, vocabulary
 
@@ -59,12 +56,6 @@ def words(q):
     """The words of a query, folded (portal.folding); quotes, stars and other query syntax are
     dropped. Folded first: a word with harakat is one word, not letters between marks."""
     return re.findall(r"\w+", fold(q))[:MAX_WORDS]
-
-
-def database_backend():
-    """Wagtail's database backend: "default" without a search engine, else kept beside it."""
-    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-    return get_search_backend(name)
 
 
 def position(typed, member):
@@ -192,10 +183,10 @@ def one_version():
 
 def open_ids(version):
     """The businesses open this minute, worked out once a minute (or after a change)."""
-    minute = local_now().strftime("%Y%m%d%H%M")
+    minute = hours.local_now().strftime("%Y%m%d%H%M")
     return cache.get_or_set(
         f"directory-open:{version}:{minute}",
-        lambda: list(Business.objects.filter(open_now_q()).values_list("pk", flat=True)),
+        lambda: list(Business.objects.filter(hours.open_now_q()).values_list("pk", flat=True)),
         timeout=90,
     )
 
@@ -250,7 +241,7 @@ def plan(query, matched=None, version=None):
                 getattr(snap, FILTERS[name]), filter_keys(name, values)
             )
     if query.open_nu:
-        minute = local_now().strftime("%Y%m%d%H%M")
+        minute = hours.local_now().strftime("%Y%m%d%H%M")
         if snap.memo.get("open-minute") != minute:
             snap.memo.update({"open-minute": minute, "open": snap.of_ids(open_ids(version))})
         result.conditions["open_nu"] = snap.memo["open"]

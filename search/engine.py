@@ -30,8 +30,7 @@ from elasticsearch_dsl import (
 )
 from elasticsearch_dsl.response import Response
 
-from businesses import hours
-from businesses.models import Business
+from businesses.directory import Business, hours
 from search import database
 from search.database import EngineResult, Hit
 

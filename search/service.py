@@ -19,8 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
-from businesses import hours, lookups
-from businesses.models import Business, NeighbourhoodPage
+from businesses.directory import Business, NeighbourhoodPage, hours, lookups
 from home.text import words_from_start, words_to_end
 from portal.folding import fold
 from search import database, vocabulary

@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import published
 
-from businesses.models import Business
+from businesses.directory import Business
 from search.tasks import update_directory_index
 
 

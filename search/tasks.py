@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def update_directory_index(business_id):
-    from businesses.models import Business
+    from businesses.directory import Business
     from search import vocabulary
 
     business = (

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from businesses.filters import narrowing
+from businesses.directory import narrowing
 from home.forms import SpamProtectedForm
 from portal import page_cache
 from portal.folding import fold

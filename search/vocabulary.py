@@ -65,7 +65,7 @@ def counted_words():
     """{word: how many published businesses use it}: business_words of every published
     business, read as plain rows (names, taglines, the sector and product ids), not as
     models with their relations, which took minutes for 100,000 businesses."""
-    from businesses.models import Business, Sector
+    from businesses.directory import Business, Sector
 
     live = Business.objects.filter(live=True)
     by_sector = {

@@ -1,21 +1,35 @@
-"""Each app adds its demo data as a step in its own demo_data.py; load_demo_data runs them in
-order (the home app first, as later apps build on its site and pages)."""
+"""The steps that fill the portal, each app adding its own, so that the commands in home name
+none of them:
 
-_steps = []
-
-
-def demo_step(order):
-    def register(function):
-        name = function.__module__.split(".")[0]
-        if not any(existing is function for _order, _name, existing in _steps):
-            _steps.append((order, name, function))
-        return function
-
-    return register
+- `demo_step`: demo content, in each app's demo/ package (imported by its __init__.py); run in
+  order by `load_demo_data` (home first, as later apps build on its site and pages);
+- `bench_step`: synthetic data for benchmarks and load tests, in each app's demo/bench.py; run
+  in order by `seed_bench`, each step given the command's options and a progress bar maker.
+"""
 
 
-def steps():
-    """(app name, function) in order."""
-    return [
-        (name, function) for _order, name, function in sorted(_steps, key=lambda s: (s[0], s[1]))
-    ]
+class Steps:
+    def __init__(self):
+        self._steps = []
+
+    def register(self, order):
+        def register(function):
+            name = function.__module__.split(".")[0]
+            if not any(existing is function for _order, _name, existing in self._steps):
+                self._steps.append((order, name, function))
+            return function
+
+        return register
+
+    def __call__(self):
+        """(app name, function) in order."""
+        ordered = sorted(self._steps, key=lambda step: (step[0], step[1]))
+        return [(name, function) for _order, name, function in ordered]
+
+
+_demo = Steps()
+_bench = Steps()
+demo_step = _demo.register
+bench_step = _bench.register
+steps = _demo
+bench_steps = _bench

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from businesses.models import Business, Sector
+from businesses.directory import Business, Sector
 
 QUERIES = Path(__file__).with_name("queries.tsv")
 K = 10

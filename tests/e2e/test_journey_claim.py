@@ -45,7 +45,7 @@ def test_a_claimed_listing_changes_hands(demo_site, browser, language, width):
     name = f"claim-{language}-{width}"
     claimant = get_user_model().objects.create_user("yusuf", email=CLAIMANT, password=PASSWORD)
     EmailAddress.objects.create(user=claimant, email=CLAIMANT, verified=True, primary=True)
-    # The demo's first listing belongs to the demo entrepreneur (businesses.demo_data).
+    # The demo's first listing belongs to the demo entrepreneur (businesses.demo.data).
     listing = Business.objects.filter(live=True).order_by("pk").first()
     axe = {}
 

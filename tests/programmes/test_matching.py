@@ -129,7 +129,7 @@ def test_the_contact_in_the_neighbourhood_who_knows_the_topic():
 
 
 def test_the_simulation_never_puts_a_mentor_over_capacity():
-    from programmes.bench import simulate
+    from programmes.demo.matching import simulate
 
     result = simulate(requests=120, mentors=15, seed=7)
     assert result["mentors_over_capacity"] == 0

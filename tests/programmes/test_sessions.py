@@ -12,7 +12,7 @@ from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from icalendar import Calendar
 
-from programmes.demo_data import first_day
+from programmes.demo.data import first_day
 from programmes.models import Category, ProgrammePage, ProgrammeSession, Provider
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,7 @@ import pytest
 from django.db import connection
 
 from businesses.models import Business, BusinessStory
-from portal.bulk_index import add_to_text_index
-from search.database import database_backend
+from portal.bulk_index import add_to_text_index, database_backend
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 """Fill an empty portal with demo content.
 
 Deterministic and idempotent: it only creates what is missing and never overwrites what staff
-changed, so running it twice changes nothing. Each app adds its part in its own demo_data.py,
-and its texts in other languages in demo_translations.py.
+changed, so running it twice changes nothing. Each app adds its part in its own demo/ package
+(home/demo/registry.py).
 """
 
 import os
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, only=None, **options):
-        autodiscover_modules("demo_data", "demo_translations")
+        autodiscover_modules("demo")
         available = [name for name, _step in steps()]
         unknown = set(only or []) - set(available)
         if unknown:

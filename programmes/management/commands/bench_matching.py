@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from programmes.bench import rank_10000, simulate
+from programmes.demo.matching import rank_10000, simulate
 
 TARGET_MS = 50
 

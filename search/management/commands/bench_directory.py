@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.http import QueryDict
 
-from businesses.models import Business, NeighbourhoodPage
-from home.benchmarks import median_and_p95, timed
+from businesses.directory import Business, NeighbourhoodPage
+from home.demo.timing import median_and_p95, timed
 from search import params, service
 
 MIX = [

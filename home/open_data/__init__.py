@@ -2,7 +2,7 @@
 
 Each app describes its own datasets in its open_data.py (found with autodiscover, as
 personal_data.py is), with the endpoints that serve them on the API (a django-ninja Router,
-mounted in search/api.py under /api/open-data/): a paginated JSON list and a CSV download that
+registered on home.open_data.api under /api/open-data/): a paginated JSON list and a CSV download that
 streams, so 100,000 rows never sit in memory at once. The page /open-data/ (and
 /en/open-data/) lists what is registered here, so the home app needs to know no other app.
 
@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -364,18 +363,3 @@ def csv_openapi(description):
 
 
 # The page -----------------------------------------------------------------------------------
-
-
-@page_cache.public()
-def open_data_page(request):
-    """/open-data/: every dataset, its columns, its licence and its downloads."""
-    return TemplateResponse(
-        request,
-        "home/open_data.html",
-        {
-            "page_title": _("Open data"),
-            "datasets": datasets(),
-            "licence_name": LICENCE_NAME,
-            "licence_url": LICENCE_URL,
-        },
-    )

@@ -5,7 +5,7 @@ mentors that shows how the load spreads."""
 import random
 import statistics
 
-from home.benchmarks import timed
+from home.demo.timing import timed
 from programmes.matching import Candidate, Names, Wish, rank_mentors
 
 NEEDS, SECTORS, STAGES, LANGUAGES, NEIGHBOURHOODS = (

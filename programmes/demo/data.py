@@ -698,7 +698,3 @@ def load(stdout):
         ensure_aliases(page)
     add_menu_item(index, sort_order=-5)
     stdout.write(f"Programma's: {ProgrammePage.objects.child_of(index).count()}")
-
-
-# These modules register their demo steps.
-from programmes import demo_mentoring, demo_translations  # noqa: E402, F401

@@ -1,6 +1,7 @@
 """Fill the portal fast with synthetic, published data for benchmarks and load tests: businesses
 (with sectors, languages and opening hours) in neighbourhoods, programmes and mentors.
-Each run adds to what is there. Example, the figures of `make bench`:
+Each run adds to what is there. Each app adds its part as a step in its demo/bench.py
+(home/demo/registry.py). Example, the figures of `make bench`:
 
     python manage.py seed_bench --businesses 100000 --neighbourhoods 60 --programmes 200 --mentors 2000
 """
@@ -9,13 +10,10 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils.module_loading import autodiscover_modules
 from tqdm import tqdm
 
-from businesses.bench_data import neighbourhood_pages, seed_businesses
-from businesses.models import Language, Sector
-from programmes.bench_data import seed_mentors, seed_programmes
-from search import vocabulary
-from search.database import database_backend
+from home.demo.registry import bench_steps
 
 
 class Command(BaseCommand):
@@ -42,29 +40,17 @@ class Command(BaseCommand):
                 "--businesses en --neighbourhoods moeten groter dan 0 zijn, "
                 "--programmes en --mentors niet negatief."
             )
-        if (
-            not Sector.objects.filter(parent__isnull=False).exists()
-            or not Language.objects.exists()
-        ):
-            raise CommandError("Er zijn geen sectoren of talen; draai eerst de migraties.")
+        autodiscover_modules("demo.bench")
         rng = random.Random(seed)
-        pages = neighbourhood_pages(neighbourhoods)
-        with self.progress(businesses, "bedrijven") as progress:
-            seed_businesses(rng, businesses, pages, database_backend(), progress)
-        with self.progress(programmes, "programma's") as progress:
-            seed_programmes(rng, programmes, progress)
-        with self.progress(mentors, "mentoren") as progress:
-            seed_mentors(rng, mentors, progress)
-        vocabulary.refresh()
+        options = {"businesses": businesses, "neighbourhoods": neighbourhoods}
+        options |= {"programmes": programmes, "mentors": mentors}
+        made = [step(options, rng, self.progress) for _name, step in bench_steps()]
         # Fresh statistics, as a database in use would have: without them the planner may join
         # the full-text index or the facets the slow way round.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(
-            self.style.SUCCESS(
-                f"{businesses} bedrijven gemaakt in {len(pages)} wijken, "
-                f"{programmes} programma's, {mentors} mentoren."
-            )
+            self.style.SUCCESS("Gemaakt: " + ", ".join(part for part in made if part) + ".")
         )
 
     def progress(self, total, unit):

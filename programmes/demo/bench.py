@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from businesses.bench_data import batches, insert
+from businesses.demo.bench import batches, insert
 from businesses.models import Language, NeighbourhoodPage, Sector
+from home.demo.registry import bench_step
 from programmes.models import Category, Mentor, Need, ProgrammeIndexPage, ProgrammePage, Provider
 from programmes.models import Stage as ProgrammeStage
 
@@ -106,3 +107,13 @@ def seed_mentors(rng, count, progress):
                     rows,
                 )
         progress.update(len(chunk))
+
+
+@bench_step(order=20)
+def seed(options, rng, progress):
+    """seed_bench's programmes and mentors."""
+    with progress(options["programmes"], "programma's") as bar:
+        seed_programmes(rng, options["programmes"], bar)
+    with progress(options["mentors"], "mentoren") as bar:
+        seed_mentors(rng, options["mentors"], bar)
+    return f"{options['programmes']} programma's, {options['mentors']} mentoren"

@@ -1,11 +1,11 @@
-"""Turkish and Arabic for the businesses demo (businesses/demo_data.py), after its step: owners
+"""Turkish and Arabic for the businesses demo (businesses/demo/data.py), after its step: owners
 who speak Turkish or Arabic tell their story in it too, and the neighbourhood pages are
 translated. What exists is left alone, so staff and owner edits survive and a second run
 changes nothing."""
 
 from wagtail.models import Locale, Site
 
-from businesses.demo_data import NEIGHBOURHOODS
+from businesses.demo.data import NEIGHBOURHOODS
 from businesses.models import Business, BusinessStory, NeighbourhoodIndexPage, NeighbourhoodPage
 from home.demo.helpers import ensure_translation
 from home.demo.registry import demo_step

@@ -1,4 +1,4 @@
-"""Turkish and Arabic translations of the demo programmes (programmes/demo_data.py) and of the
+"""Turkish and Arabic translations of the demo programmes (programmes/demo/data.py) and of the
 programme overview, loaded after the programmes step. An alias of a Dutch programme in these
 languages becomes a real translation; a programme without one gets it; a translation that
 exists is left alone, so staff edits survive and a second run changes nothing."""

@@ -1,5 +1,5 @@
 """Many synthetic, published businesses, made fast, for benchmarks and load tests
-(`manage.py seed_bench`, in programmes, which adds programmes and mentors).
+(the businesses step of `manage.py seed_bench`).
 
 Bulk inserts (no revisions, no signals, no search indexing per object): on PostgreSQL with COPY
 and ids taken from the table's sequence beforehand, elsewhere with bulk_create. Once all are in,
@@ -12,6 +12,7 @@ in large batches: on PostgreSQL with the very rows its own indexer writes, built
 from decimal import Decimal
 from itertools import islice
 
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Site
@@ -25,7 +26,8 @@ from businesses.models import (
     OpeningHours,
     Sector,
 )
-from portal.bulk_index import add_to_text_index
+from home.demo.registry import bench_step
+from portal.bulk_index import add_to_text_index, database_backend
 
 BATCH = 2000  # businesses drawn at a time: the random draws, and so the data, depend on it
 INSERT_BATCH = 20000  # rows sent in one COPY or bulk insert
@@ -206,3 +208,14 @@ def insert_objects(model, objects):
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+@bench_step(order=10)
+def seed(options, rng, progress):
+    """seed_bench's businesses: `options["businesses"]` over `options["neighbourhoods"]`."""
+    if not Sector.objects.filter(parent__isnull=False).exists() or not Language.objects.exists():
+        raise CommandError("Er zijn geen sectoren of talen; draai eerst de migraties.")
+    pages = neighbourhood_pages(options["neighbourhoods"])
+    with progress(options["businesses"], "bedrijven") as bar:
+        seed_businesses(rng, options["businesses"], pages, database_backend(), bar)
+    return f"{options['businesses']} bedrijven in {len(pages)} wijken"

@@ -22,4 +22,4 @@ class PortalSwagger(Swagger):
     def render_page(self, request, api, **kwargs):
         settings = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
         context = {"api": api, "swagger_settings": settings, "openapi_url": settings["url"]}
-        return render(request, "search/api_docs.html", context)
+        return render(request, "home/api_docs.html", context)
