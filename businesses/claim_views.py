@@ -26,12 +26,12 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 from PIL import Image, UnidentifiedImageError
 
+from businesses import consent
 from businesses.fields import KvKNumberField, KvKNumberFormField
 from businesses.models import Business, ClaimRequest
 from businesses.notifications import notify_moderators_of_claim, send_claim_code
 from businesses.validators import validate_kvk_number
 from home.forms import NoBidiControlsMixin, SpamProtectedForm
-from home.privacy import consent_text, record_consent
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 # What a document may be, recognised by its first bytes (whatever its name says).
@@ -106,7 +106,7 @@ class ClaimForm(SpamProtectedForm):
         help_text=gettext_lazy("Bijvoorbeeld: sinds wanneer je eigenaar bent."),
     )
     document = document_field(required=True)
-    consent = forms.BooleanField(label=consent_text("business_claim"))
+    consent = forms.BooleanField(label=consent.CLAIM.text)
 
     def __init__(self, *args, needs_document=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,7 +218,7 @@ def start_claim(request, business):
                         business=business, user=request.user,
                         kvk_number=form.cleaned_data["kvk_number"], message=form.cleaned_data["message"],
                     )  # fmt: skip
-                    record_consent(request.user, "business_claim")
+                    consent.CLAIM.record(request.user)
             except IntegrityError:
                 messages.info(request, _("Je claim op dit bedrijf wordt al behandeld."))
                 return redirect("my_businesses")

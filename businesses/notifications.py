@@ -3,19 +3,10 @@
 All go through home.email.send_templated_email, i.e. Django's tasks framework.
 """
 
-from django.contrib.auth import get_user_model
-
 from home.email import send_templated_email
-from home.permissions import MODERATORS
+from home.permissions import moderator_addresses
 
 OWNER_EVENTS = ("submitted", "changes_requested", "published", "declined")
-
-
-def moderator_addresses():
-    users = (
-        get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
-    )
-    return sorted(set(users.values_list("email", flat=True)))
 
 
 def notify_owner(business, event, comment=""):

@@ -14,11 +14,10 @@ from phonenumber_field.phonenumber import PhoneNumber
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex, Revision, WorkflowState
 
-from businesses import geocoding
+from businesses import consent, geocoding
 from businesses import selfservice_forms as forms
 from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours, ProfileDraft
 from businesses.notifications import notify_former_owner
-from home.privacy import record_consent
 
 
 @dataclass(frozen=True)
@@ -360,7 +359,7 @@ def submit(draft, user):
         WorkflowState.STATUS_NEEDS_CHANGES,
     ):
         state.cancel(user=user)
-    record_consent(user, "business_profile")
+    consent.PROFILE.record(user)
     draft.delete()
     business.get_workflow().start(business, user)
     return business

@@ -6,12 +6,12 @@ from django import forms
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from businesses import consent
 from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from businesses.models.business import story_languages
 from businesses.validators import validate_latitude, validate_longitude
 from home.forms import NamesChoiceField, NoBidiControlsMixin, SafeModelChoiceField
-from home.privacy import consent_text
 from home.uploads import clean_photo
 
 MAX_PHOTOS = 8
@@ -315,6 +315,6 @@ class StoryForm(NoBidiControlsMixin, forms.Form):
 
 class SubmitForm(NoBidiControlsMixin, forms.Form):
     consent = forms.BooleanField(
-        label=consent_text("business_profile"),
+        label=consent.PROFILE.text,
         error_messages={"required": _("Zonder je toestemming kunnen we je profiel niet tonen.")},
     )

@@ -1,4 +1,5 @@
-"""The staff groups and the helpers data migrations use to give them permissions.
+"""The staff groups, the helpers data migrations use to give them permissions, and the
+moderators' addresses.
 
 Redacteuren (editors) edit pages, images, documents and snippets; Moderatoren (moderators) can
 do all of that and also approve, publish and lock. Each app grants permissions on its own models
@@ -6,6 +7,7 @@ in its own data migration with grant_model_permissions().
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 
 EDITORS = "Redacteuren"
@@ -45,3 +47,11 @@ def grant_model_permissions(apps, group_name, app_label, model_names, actions):
         content_type__app_label=app_label, codename__in=codenames
     )
     staff_group(apps, group_name).permissions.add(*permissions)
+
+
+def moderator_addresses():
+    """The addresses of the active moderators: whom every app tells of work waiting for staff."""
+    users = (
+        get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))

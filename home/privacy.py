@@ -68,36 +68,16 @@ def scrub_revisions(obj, values, **changes):
         revision.save(update_fields=["content"])
 
 
-def consent_text(purpose):
-    return CONSENT_TEXTS[purpose]
+class ConsentText:
+    """A text a person agrees to, for one purpose. Each app declares its own (businesses/
+    consent.py, programmes/mentoring/consent.py); the form shows `text` as the checkbox's label
+    and `record(user)` keeps which words were agreed to, and when."""
 
+    def __init__(self, purpose, text):
+        self.purpose = purpose
+        self.text = text
 
-def record_consent(user, purpose):
-    from home.models import Consent
+    def record(self, user):
+        from home.models import Consent
 
-    return Consent.objects.create(user=user, purpose=purpose, text=str(consent_text(purpose)))
-
-
-def _consent_texts():
-    from django.utils.translation import gettext_lazy as _
-
-    return {
-        "business_profile": _(
-            "Ik geef toestemming om de gegevens van mijn bedrijf op dit portaal te tonen en, zonder "
-            "telefoonnummer, e-mailadres, KvK-nummer, verhaal en foto's, als open data te delen. Mijn "
-            "naam en e-mailadres gebruikt de gemeente alleen om contact met mij op te nemen over mijn "
-            "profiel. Ik kan mijn gegevens altijd downloaden of laten verwijderen."
-        ),
-        "mentor_request": _(
-            "Ik geef toestemming om mijn aanvraag (mijn voornaam, mijn bedrijf en wat ik hierboven schrijf) te "
-            "delen met de mentor die de gemeente voorstelt. Mijn e-mailadres krijgt de mentor pas als hij of zij "
-            "ja zegt."
-        ),
-        "business_claim": _(
-            "Ik verklaar dat ik eigenaar ben van dit bedrijf of het mag vertegenwoordigen. De gemeente "
-            "mag mijn gegevens gebruiken om dit te controleren."
-        ),
-    }
-
-
-CONSENT_TEXTS = _consent_texts()
+        return Consent.objects.create(user=user, purpose=self.purpose, text=str(self.text))

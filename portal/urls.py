@@ -44,7 +44,7 @@ urlpatterns += i18n_patterns(
     path("account/", include(never_cached("allauth.account.urls"))),
     path("account/", include("home.account_urls")),
     path("mijn-bedrijf/", include("businesses.urls")),
-    path("", include("programmes.mentoring_urls")),
+    path("", include("programmes.mentoring.urls")),
     path("", include("search.urls")),
     path("open-data/", include("home.open_data.urls")),
     path("", include(wagtail_urls)),

@@ -27,7 +27,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from home.insight import SMALL, Chart, Figure, Headline
-from programmes import mentoring
+from programmes.mentoring import progress, steps
+from programmes.mentoring.models.requests import SELF_ASSESSMENT
 from programmes.models import (
     Category,
     MatchEvent,
@@ -37,7 +38,6 @@ from programmes.models import (
     ProgrammePage,
     expired_q,
 )
-from programmes.models.mentoring import SELF_ASSESSMENT
 
 TOP = 20  # programmes and queries in a "top" figure
 
@@ -489,10 +489,10 @@ def self_assessment(period):
 
 
 def requests_per_month(period):
-    """The requests per month, from the figures of the mentoring queue (mentoring.figures)."""
+    """The requests per month, from the figures of the mentoring queue (progress.figures)."""
     counted = {
         month_of(row["month"]): row["n"]
-        for row in mentoring.figures(requests_in(period))["per_month"]
+        for row in progress.figures(requests_in(period))["per_month"]
     }
     rows = [{"month": month, "requests": counted.get(month, 0)} for month in period.months()]
     if not any(row["requests"] for row in rows):
@@ -512,13 +512,11 @@ def matching_figures(period):
 
 
 def matching_headlines(period):
-    found = mentoring.figures(requests_in(period))
+    found = progress.figures(requests_in(period))
     return [
         Headline(str(_("Mentoraanvragen")), found["total"]),
         Headline(
-            str(
-                _("Voorstel binnen %(days)s werkdagen") % {"days": mentoring.PROMISED_WORKING_DAYS}
-            ),
+            str(_("Voorstel binnen %(days)s werkdagen") % {"days": steps.PROMISED_WORKING_DAYS}),
             f"{found['proposed_within_5_days']}%",
         ),
         Headline(str(_("Afgerond")), f"{found['completed']}%"),

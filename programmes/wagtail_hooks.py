@@ -9,9 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.insight import Report, register_report
-from programmes import insight
+from programmes import insight, sections
 from programmes.admin_views import ProgrammesToCheckView
-from programmes.mentoring_admin import MentorRequestsPanel, QueueView, RequestView
+from programmes.mentoring.admin import MentorRequestsPanel, QueueView, RequestView
 from programmes.models import Category, Mentor, MunicipalContact, Provider
 
 
@@ -150,3 +150,7 @@ register_report(
         icon="group",
     )
 )
+
+
+hooks.register("home_page_sections", sections.featured_programmes)
+hooks.register("neighbourhood_page_sections", sections.neighbourhood_contacts)

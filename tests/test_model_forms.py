@@ -18,7 +18,7 @@ from modelcluster.forms import ClusterForm
 from wagtail.models import Page
 
 from businesses.models import Language, Sector
-from programmes.mentoring_forms import SavesParentalManyToManyMixin
+from programmes.mentoring.forms import SavesParentalManyToManyMixin
 from programmes.models import MatchRequest, Mentor, Need, Stage
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def founder():
 
 
 def match_request_form():
-    from programmes.mentoring_forms import MatchRequestForm
+    from programmes.mentoring.forms import MatchRequestForm
 
     needs = list(Need.objects.order_by("pk")[:2])
     languages = list(Language.objects.filter(code__in=["tr", "ar"]))
@@ -87,7 +87,7 @@ def match_request_form():
 
 
 def mentor_profile_form():
-    from programmes.mentoring_forms import MentorProfileForm
+    from programmes.mentoring.forms import MentorProfileForm
 
     mentor = Mentor.objects.create(name="Vera Vorm", email="vera@example.nl", bio="Bio.")
     expertise = list(Need.objects.order_by("pk")[:3])
@@ -114,8 +114,8 @@ def mentor_profile_form():
 # Each form with a ParentalManyToManyField: how to make it with valid data. A new such form
 # without an entry here fails test_every_parental_form_is_known.
 BUILDERS = {
-    "programmes.mentoring_forms.MatchRequestForm": match_request_form,
-    "programmes.mentoring_forms.MentorProfileForm": mentor_profile_form,
+    "programmes.mentoring.forms.MatchRequestForm": match_request_form,
+    "programmes.mentoring.forms.MentorProfileForm": mentor_profile_form,
 }
 
 

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from home import sections
 from home.models import Footer, MainMenu
 from home.navigation import active_locale, for_locale, language_alternates, resolve_links
 from portal import page_cache
@@ -58,3 +59,9 @@ def active_filters(context, *names):
         len({value for value in data.getlist(name) if value.strip() and value != "0"})
         for name in names
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, hook_name, page):
+    """The sections other apps add to `page` under `hook_name` (home.sections)."""
+    return sections.render(hook_name, context["request"], page)

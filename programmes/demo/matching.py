@@ -6,7 +6,7 @@ import random
 import statistics
 
 from home.demo.timing import timed
-from programmes.matching import Candidate, Names, Wish, rank_mentors
+from programmes.mentoring.matching import Candidate, Names, Wish, rank_mentors
 
 NEEDS, SECTORS, STAGES, LANGUAGES, NEIGHBOURHOODS = (
     range(9),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from businesses.models import Language, NeighbourhoodPage, Sector
 from home.demo.registry import demo_step
-from programmes import mentoring
+from programmes.mentoring import steps
 from programmes.models import MatchRequest, Mentor, MunicipalContact, Need, Stage
 
 FIRST = ["Ayşe", "Mohamed", "Fatima", "Kees", "Priya", "Jan", "Noura", "Emre", "Ingrid", "Samir", "Lotte", "Hamza",
@@ -123,10 +123,10 @@ def make_requests(rng, needs, languages, neighbourhoods, stages):
         request.needs.set(rng.sample(needs, 2))
         request.languages.set([languages["nl"], languages[rng.choice(["tr", "ar", "en"])]])
         request.save()
-        mentoring.submit(request, founder)
+        steps.submit(request, founder)
         if goal == "requested" or not request.proposals.exists():
             continue
-        mentoring.confirm(
+        steps.confirm(
             request,
             staff,
             [p.mentor_id for p in request.proposals.all()],
@@ -134,27 +134,27 @@ def make_requests(rng, needs, languages, neighbourhoods, stages):
         )
         if goal == "proposed":
             continue
-        match = mentoring.introduce(request, staff)
+        match = steps.introduce(request, staff)
         if goal == "introduced":
             continue
-        mentoring.answer(match, goal != "declined", "")
+        steps.answer(match, goal != "declined", "")
         if goal in ("accepted", "declined"):
             continue
         if goal == "closed":
-            mentoring.close(request, staff, "De ondernemer is verhuisd naar een andere stad.")
+            steps.close(request, staff, "De ondernemer is verhuisd naar een andere stad.")
             continue
-        mentoring.record_intake(
+        steps.record_intake(
             match,
             "Een webwinkel openen en de eerste tien klanten online vinden.",
             "twee-weken",
             f"{match.mentor.name} (mentor)",
         )
         if goal == "completed":
-            mentoring.give_feedback(
+            steps.give_feedback(
                 match,
                 True,
                 5,
                 "Heel fijn, ik weet nu wat ik moet doen.",
                 {"next_step": 4, "money": 4, "customers": 4, "rules": 3},
             )
-            mentoring.give_feedback(match, False, 4, "Een harde werker, het ging goed.")
+            steps.give_feedback(match, False, 4, "Een harde werker, het ging goed.")

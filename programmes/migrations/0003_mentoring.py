@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
-import programmes.models.mentoring
+import programmes.mentoring.models.requests
 from django.conf import settings
 from django.db import migrations, models
 
@@ -125,7 +125,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('introduced', 'wacht op de mentor'), ('accepted', 'geaccepteerd'), ('declined', 'afgeslagen'), ('active', 'loopt'), ('completed', 'afgerond'), ('closed', 'gesloten')], db_index=True, default='introduced', max_length=12, verbose_name='status')),
-                ('token', models.CharField(default=programmes.models.mentoring.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=programmes.mentoring.models.requests.new_token, editable=False, max_length=64, unique=True)),
                 ('intake_goal', models.TextField(blank=True, verbose_name='afgesproken doel')),
                 ('intake_frequency', models.CharField(blank=True, choices=[('week', 'elke week'), ('twee-weken', 'elke twee weken'), ('maand', 'elke maand')], max_length=12, verbose_name='hoe vaak jullie afspreken')),
                 ('founder_rating', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='waardering van de ondernemer')),

@@ -1,5 +1,4 @@
-from programmes.models.counts import ProgrammeDayCount
-from programmes.models.mentoring import (
+from programmes.mentoring.models import (
     MatchEvent,
     MatchRequest,
     Mentor,
@@ -8,6 +7,7 @@ from programmes.models.mentoring import (
     Need,
     Proposal,
 )
+from programmes.models.counts import ProgrammeDayCount
 from programmes.models.programmes import (
     Category,
     ProgrammeIndexPage,

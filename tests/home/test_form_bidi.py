@@ -76,7 +76,7 @@ def test_the_public_forms_have_it():
     from businesses.forms import ReportForm
     from home.account_views import DeleteAccountForm, LanguageForm
     from home.accounts import AtomicSignupForm
-    from programmes import mentoring_forms
+    from programmes.mentoring import forms as mentoring_forms
     from programmes.forms import QuestionnaireForm
     from search.views import FeedbackForm
 

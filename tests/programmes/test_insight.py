@@ -13,6 +13,7 @@ from home import insight
 from home.insight import Neighbourhood, Period
 from programmes import counting
 from programmes import insight as figures
+from programmes.mentoring import progress
 from programmes.models import (
     Category,
     MatchEvent,
@@ -367,11 +368,9 @@ def test_ratings_of_completed_matches(journeys, period, neighbourhoods):
     assert got["Ondernemers"]["mean"] == round(statistics.mean(founders), 1)
     assert got["Mentoren"]["mean"] == round(statistics.mean(mentors), 1)
     assert got["Samen"]["mean"] == round(statistics.mean(founders + mentors), 1)
-    # The same mean as the queue's figures (mentoring.figures), which rate completed matches too.
-    from programmes import mentoring
-
+    # The same mean as the queue's figures (progress.figures), which rate completed matches too.
     requests = figures.requests_in(period)
-    assert mentoring.figures(requests)["mean_rating"] == got["Samen"]["mean"]
+    assert progress.figures(requests)["mean_rating"] == got["Samen"]["mean"]
     # Lombok has four founders' and three mentors' ratings: too few to show a mean.
     got = rows(figures.ratings(Period(period.start, period.end, in_lombok(neighbourhoods))))
     assert (got["Ondernemers"]["answers"], got["Ondernemers"]["mean"]) == (4, None)

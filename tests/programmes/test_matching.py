@@ -1,6 +1,13 @@
 """The matching engine on plain data: hard filters, scoring, tie-breaks, reasons, empty cases."""
 
-from programmes.matching import Candidate, Contact, Names, Wish, best_contact, rank_mentors
+from programmes.mentoring.matching import (
+    Candidate,
+    Contact,
+    Names,
+    Wish,
+    best_contact,
+    rank_mentors,
+)
 
 # ids: needs 1 marketing, 2 permits, 3 finance; sectors 10 food (main), 11 bakery (in food),
 # 12 hairdresser; stages 20 starter, 21 growth; languages 30 Dutch, 31 Turkish, 32 Arabic;

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from businesses.models import Language
-from programmes import mentoring
+from programmes.mentoring import candidates, progress, steps
 from programmes.models import (
     MatchEvent,
     MatchRequest,
@@ -242,18 +242,18 @@ def test_staff_reorder_and_send_to_the_mentor_in_one_step(
 
 def introduced(founder_client, moderator, neighbourhoods, mentor):
     request = submit(founder_client, neighbourhoods)
-    mentoring.confirm(request, moderator, [mentor.pk])
-    return mentoring.introduce(request, moderator)
+    steps.confirm(request, moderator, [mentor.pk])
+    return steps.introduce(request, moderator)
 
 
 def test_a_mentor_at_capacity_is_never_introduced(
     founder_client, moderator, neighbourhoods, mentors
 ):
     request = submit(founder_client, neighbourhoods)
-    mentoring.confirm(request, moderator, [mentors["full"].pk])
+    steps.confirm(request, moderator, [mentors["full"].pk])
     fill_mentor(mentors["full"], 1)
-    with pytest.raises(mentoring.CannotIntroduce):
-        mentoring.introduce(request, moderator)
+    with pytest.raises(steps.CannotIntroduce):
+        steps.introduce(request, moderator)
     assert not MentorMatch.objects.filter(request=request).exists()
 
 
@@ -349,12 +349,12 @@ def test_a_completed_match_ends_the_link(
     named_founder, founder_client, moderator, neighbourhoods, mentors
 ):
     match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
-    mentoring.answer(match, True)
-    mentoring.record_intake(match, "Tien nieuwe klanten.", "week", "Ayla Kaya (mentor)")
-    mentoring.give_feedback(match, False, 4, "Goed gegaan.")
+    steps.answer(match, True)
+    steps.record_intake(match, "Tien nieuwe klanten.", "week", "Ayla Kaya (mentor)")
+    steps.give_feedback(match, False, 4, "Goed gegaan.")
     url = reverse("mentor_match", args=[match.token])
     assert "Voor jou is er nu niets te doen" in founder_client.get(url).content.decode()
-    mentoring.give_feedback(match, True, 5, "Super.", {})
+    steps.give_feedback(match, True, 5, "Super.", {})
     assert match.status == MentorMatch.COMPLETED
     assert "Tien nieuwe klanten." not in link_gone(url)
 
@@ -423,8 +423,8 @@ def test_a_decline_goes_back_to_staff_with_the_next_proposal(
     client, founder_client, moderator, neighbourhoods, mentors
 ):
     request = submit(founder_client, neighbourhoods)
-    mentoring.confirm(request, moderator, [mentors["ayla"].pk, mentors["bram"].pk])
-    match = mentoring.introduce(request, moderator)
+    steps.confirm(request, moderator, [mentors["ayla"].pk, mentors["bram"].pk])
+    match = steps.introduce(request, moderator)
     mail.outbox.clear()
     client.post(
         reverse("mentor_match", args=[match.token]), {"action": "decline", "note": "Te druk nu."}
@@ -433,7 +433,7 @@ def test_a_decline_goes_back_to_staff_with_the_next_proposal(
     assert request.status == MatchRequest.PROPOSED
     assert [p.mentor_id for p in request.proposals.all()] == [mentors["bram"].pk]
     assert "Te druk nu." in [m for m in mail.outbox if "moderator@gemeente.nl" in m.to][0].body
-    assert mentoring.introduce(request, moderator).mentor == mentors["bram"]
+    assert steps.introduce(request, moderator).mentor == mentors["bram"]
 
 
 def test_intake_and_feedback_from_both_sides_complete_the_match(
@@ -528,12 +528,12 @@ def test_stalled_steps_get_a_reminder_once(founder_client, moderator, neighbourh
 
 def test_figures_for_staff(founder_client, moderator, neighbourhoods, mentors):
     match = introduced(founder_client, moderator, neighbourhoods, mentors["ayla"])
-    mentoring.answer(match, True)
-    mentoring.record_intake(match, "Doel", "maand", "mentor")
-    mentoring.give_feedback(match, True, 5, "", {})
-    mentoring.give_feedback(match, False, 4, "")
+    steps.answer(match, True)
+    steps.record_intake(match, "Doel", "maand", "mentor")
+    steps.give_feedback(match, True, 5, "", {})
+    steps.give_feedback(match, False, 4, "")
     submit(founder_client, neighbourhoods)
-    figures = mentoring.figures()
+    figures = progress.figures()
     assert figures["total"] == 2
     assert figures["proposed_within_5_days"] == 50
     assert figures["reached_active"] == 50 and figures["completed"] == 50
@@ -556,7 +556,7 @@ def test_the_founder_downloads_and_deletes_their_requests(
     founder_client.post(reverse("account_delete"), {"password": PASSWORD, "confirm": "on"})
     assert not MatchRequest.objects.exists()
     assert not MentorMatch.objects.filter(pk=match.pk).exists()
-    assert mentoring.mentor_loads().get(mentors["ayla"].pk, 0) == 0
+    assert candidates.mentor_loads().get(mentors["ayla"].pk, 0) == 0
 
 
 def test_the_download_holds_the_founders_words_not_the_mentors_or_the_staffs(
@@ -734,30 +734,46 @@ def test_two_staff_members_recalculating_at_once_both_succeed(
 ):
     """Found by `make bench`: the second of two simultaneous recalculations broke the
     one-proposal-per-mentor rule (a 500). One staff member's recalculation is still open when
-    the other's starts; the second waits for the first instead of colliding with it."""
+    the other's starts; the second waits for the first instead of colliding with it. The first
+    commits only once PostgreSQL says the second is blocked by it: no timing is guessed."""
     import threading
     import time
 
     from django.db import transaction
 
-    from programmes import mentoring
 
     match_request = submit(founder_client, neighbourhoods)
-    first_started, errors = threading.Event(), []
+    first_started, second_ready, second_waited = (threading.Event() for _ in range(3))
+    second_backend, errors = [], []
 
     def first():
         try:
             with transaction.atomic():
-                mentoring.propose(match_request)
+                steps.propose(match_request)
                 first_started.set()
-                time.sleep(0.5)  # the other recalculation arrives meanwhile
+                # Keep this transaction open until the other recalculation is blocked by it.
+                second_ready.wait(10)
+                deadline = time.monotonic() + 10
+                with connection.cursor() as cursor:
+                    while second_backend and not second_waited.is_set():
+                        if time.monotonic() > deadline:
+                            break
+                        cursor.execute(
+                            "SELECT pg_backend_pid() = ANY(pg_blocking_pids(%s))", second_backend
+                        )
+                        if cursor.fetchone()[0]:
+                            second_waited.set()
         finally:
             connection.close()
 
     def second():
-        first_started.wait(5)
+        first_started.wait(10)
         try:
-            mentoring.propose(match_request)
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                second_backend.append(cursor.fetchone()[0])
+            second_ready.set()
+            steps.propose(match_request)
         except Exception as error:  # whatever goes wrong, the assertion below shows it
             errors.append(error)
         finally:
@@ -767,7 +783,8 @@ def test_two_staff_members_recalculating_at_once_both_succeed(
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(10)
+        thread.join(20)
+    assert second_waited.is_set(), "the second recalculation never waited for the first"
     assert errors == []
     assert match_request.proposals.count() == 3
 

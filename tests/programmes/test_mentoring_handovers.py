@@ -15,9 +15,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from businesses.models import Business
-from programmes import mentoring
+from programmes.mentoring import progress, steps
 from programmes.models import MatchRequest, MentorMatch
+from tests.factories import BusinessFactory
 from tests.programmes.test_mentoring_flow import (  # noqa: F401 (fixtures)
     SELF,
     fill_mentor,
@@ -41,21 +41,14 @@ def scores(html):
 
 @pytest.fixture
 def shop(entrepreneur, neighbourhoods):
-    business = Business(
+    return BusinessFactory(
         name="Kapsalon Amira",
         neighbourhood=neighbourhoods["lombok"],
-        street="Kanaalstraat",
         house_number=12,
-        postcode="3531 CJ",
         latitude=Decimal("52.091"),
         longitude=Decimal("5.096"),
         owner=entrepreneur,
-        live=False,
     )
-    business.save()
-    business.save_revision().publish()
-    business.refresh_from_db()
-    return business
 
 
 def test_the_founders_topics_and_languages_reach_staff_and_the_mentor(
@@ -111,7 +104,7 @@ def test_the_mentor_sees_who_asks_without_a_name_or_a_profile(
 
 def introduce(founder_client, moderator, neighbourhoods, mentor, **changes):
     request = submit(founder_client, neighbourhoods, **changes)
-    return mentoring.propose_to_mentor(request, moderator, [mentor.pk])
+    return steps.propose_to_mentor(request, moderator, [mentor.pk])
 
 
 # The founder's page, in every state ---------------------------------------------------------
@@ -162,11 +155,11 @@ def test_the_founders_page_says_what_happened_and_what_comes_next_in_every_state
         updated_at=timezone.now() - timedelta(days=10)
     )
     assert_state(founder_client, request, "late", "Ontvangen, het duurt langer", "Sorry!")
-    mentoring.confirm(request, moderator, [mentors["ayla"].pk])
+    steps.confirm(request, moderator, [mentors["ayla"].pk])
     assert_state(
         founder_client, request, "proposed", "Mentor gekozen", "een mentor voor je gekozen"
     )
-    match = mentoring.introduce(request, moderator)
+    match = steps.introduce(request, moderator)
     assert_state(founder_client, request, "introduced", "Wacht op de mentor", "Zodra die ja zegt")
     link = reverse("mentor_match", args=[match.token])
     client.post(link, {"action": "accept"})
@@ -201,7 +194,7 @@ def test_the_founders_page_after_a_no_an_old_link_and_a_stop(
     assert_state(
         founder_client, request, "declined", "We zoeken een andere mentor", "vraagt een andere"
     )
-    match = mentoring.propose_to_mentor(request, moderator, [mentors["bram"].pk])
+    match = steps.propose_to_mentor(request, moderator, [mentors["bram"].pk])
     MentorMatch.objects.filter(pk=match.pk).update(
         created_at=timezone.now() - timedelta(days=settings.MENTOR_LINK_DAYS + 1)
     )
@@ -243,9 +236,9 @@ def test_nothing_is_sent_when_no_chosen_mentor_has_room(
     founder_client, moderator, moderator_client, neighbourhoods, mentors
 ):
     request = submit(founder_client, neighbourhoods)
-    with pytest.raises(mentoring.CannotIntroduce):
+    with pytest.raises(steps.CannotIntroduce):
         fill_mentor(mentors["full"], 1)
-        mentoring.propose_to_mentor(request, moderator, [mentors["full"].pk])
+        steps.propose_to_mentor(request, moderator, [mentors["full"].pk])
     request.refresh_from_db()
     assert request.status == MatchRequest.REQUESTED
     assert not request.events.filter(status="proposed").exists()
@@ -261,14 +254,14 @@ def at(day):
 def test_overdue_counts_working_days():
     monday = date(2025, 3, 3)
     request = MatchRequest(status=MatchRequest.REQUESTED, updated_at=at(monday))
-    assert not mentoring.is_overdue(request, today=monday + timedelta(days=7))  # next Monday: 5
-    assert mentoring.is_overdue(request, today=monday + timedelta(days=8))  # Tuesday: 6
+    assert not progress.is_overdue(request, today=monday + timedelta(days=7))  # next Monday: 5
+    assert progress.is_overdue(request, today=monday + timedelta(days=8))  # Tuesday: 6
     friday = date(2025, 3, 7)
     request.updated_at = at(friday)
-    assert not mentoring.is_overdue(request, today=friday + timedelta(days=7))
-    assert mentoring.is_overdue(request, today=friday + timedelta(days=10))
+    assert not progress.is_overdue(request, today=friday + timedelta(days=7))
+    assert progress.is_overdue(request, today=friday + timedelta(days=10))
     request.status = MatchRequest.INTRODUCED  # with the mentor, no longer waiting on staff
-    assert not mentoring.is_overdue(request, today=friday + timedelta(days=30))
+    assert not progress.is_overdue(request, today=friday + timedelta(days=30))
 
 
 def test_overdue_requests_are_marked_in_the_queue_and_first_on_the_dashboard(
@@ -319,7 +312,7 @@ def test_overdue_requests_are_marked_in_the_queue_and_first_on_the_dashboard(
 
 
 def test_the_dashboard_panel_comes_right_after_the_tasks_to_moderate():
-    from programmes.mentoring_admin import MentorRequestsPanel
+    from programmes.mentoring.admin import MentorRequestsPanel
 
     assert MentorRequestsPanel.order == 215
 

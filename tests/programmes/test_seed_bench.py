@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from programmes import mentoring
+from programmes.mentoring import candidates
 from programmes.models import Mentor, ProgrammePage
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +17,10 @@ def test_programmes_and_mentors_are_published_with_their_relations(client, progr
     call_command("seed_bench", businesses=5, neighbourhoods=2, programmes=4, mentors=30, stdout=out)
     assert ProgrammePage.objects.child_of(programme_index).live().count() == 4
     assert client.get("/programmas/").content.decode().count("Synthetisch programma") == 4
-    candidates = mentoring.candidates()
-    assert len(candidates) == Mentor.objects.filter(live=True).count() == 30
-    dutch = mentoring.names().dutch
-    assert all(len(c.expertise) == 3 and dutch in c.languages for c in candidates)
+    found = candidates.candidates()
+    assert len(found) == Mentor.objects.filter(live=True).count() == 30
+    dutch = candidates.names().dutch
+    assert all(len(c.expertise) == 3 and dutch in c.languages for c in found)
     assert "4 programma's, 30 mentoren" in out.getvalue()
     call_command("seed_bench", businesses=1, programmes=2, mentors=5, stdout=out)
     assert ProgrammePage.objects.live().count() == 6 and Mentor.objects.count() == 35
@@ -37,7 +37,7 @@ def test_reading_the_candidates_costs_the_same_queries_for_many_mentors(home):
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            mentoring.candidates()
+            candidates.candidates()
         return len(captured)
 
     call_command("seed_bench", businesses=1, mentors=3, stdout=io.StringIO())

@@ -3,7 +3,7 @@ cron or a systemd timer; it only reminds again after the same number of days."""
 
 from django.core.management.base import BaseCommand
 
-from programmes.mentoring import send_reminders
+from programmes.mentoring.progress import send_reminders
 
 
 class Command(BaseCommand):

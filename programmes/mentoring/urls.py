@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programmes import mentoring_views as views
+from programmes.mentoring import views
 
 urlpatterns = [
     path("mentor-aanvragen/", views.request_mentor, name="mentor_request"),

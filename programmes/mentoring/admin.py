@@ -21,7 +21,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from businesses.models import NeighbourhoodPage
 from home.forms import SafeModelChoiceField
 from home.pagination import clamped_page
-from programmes import mentoring
+from programmes.mentoring import candidates, progress, steps
 from programmes.models import MatchRequest, Mentor
 
 
@@ -85,17 +85,17 @@ class QueueView(StaffOnly, WagtailAdminTemplateMixin, View):
                     updated_at__lt=timezone.now() - timedelta(days=data["ouder_dan"])
                 )
             if data["te_laat"]:
-                requests = [r for r in requests if mentoring.is_overdue(r, today)]
+                requests = [r for r in requests if progress.is_overdue(r, today)]
         page = clamped_page(Paginator(requests, 30), request.GET.get("p"))
         for item in page:
-            item.overdue = mentoring.is_overdue(item, today)
-        overdue = sum(1 for r in mentoring.waiting_on_staff() if mentoring.is_overdue(r, today))
+            item.overdue = progress.is_overdue(item, today)
+        overdue = sum(1 for r in progress.waiting_on_staff() if progress.is_overdue(r, today))
         context = self.get_context_data(
             form=form,
             page=page,
-            figures=mentoring.figures(),
+            figures=progress.figures(),
             overdue=overdue,
-            days=mentoring.PROMISED_WORKING_DAYS,
+            days=steps.PROMISED_WORKING_DAYS,
         )
         return TemplateResponse(request, self.template_name, context)
 
@@ -115,7 +115,7 @@ class ConfirmForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only mentors who are vetted, active and not at capacity can be chosen.
-        loads = mentoring.mentor_loads()
+        loads = candidates.mentor_loads()
         available = [
             m.pk
             for m in Mentor.objects.filter(live=True, is_active=True, vetted_at__isnull=False)
@@ -161,7 +161,7 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
         return super().dispatch(request, pk)
 
     def render(self, confirm_form=None, close_form=None):
-        can_propose = mentoring.can_propose(self.match_request)
+        can_propose = steps.can_propose(self.match_request)
         proposals = list(self.match_request.proposals.select_related("mentor"))
         initial = dict(
             zip(("first", "second", "third"), [p.mentor_id for p in proposals], strict=False)
@@ -171,11 +171,11 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
             proposals=proposals,
             confirm_form=(confirm_form or ConfirmForm(initial=initial)) if can_propose else None,
             can_propose=can_propose,
-            overdue=mentoring.is_overdue(self.match_request),
-            days=mentoring.PROMISED_WORKING_DAYS,
+            overdue=progress.is_overdue(self.match_request),
+            days=steps.PROMISED_WORKING_DAYS,
             current_match=self.match_request.current_match,
             close_form=close_form or CloseRequestForm(),
-            contact=mentoring.contact_for(self.match_request),
+            contact=candidates.contact_for(self.match_request),
             matches=self.match_request.matches.select_related("mentor"),
             events=self.match_request.events.select_related("actor"),
         )
@@ -189,20 +189,20 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
         finished = match_request.status in (MatchRequest.COMPLETED, MatchRequest.CLOSED)
         action = request.POST.get("action")
         if action == "recalculate" and not finished:
-            mentoring.propose(
+            steps.propose(
                 match_request, exclude=match_request.matches.values_list("mentor_id", flat=True)
             )
             messages.success(request, _("Het voorstel is opnieuw berekend."))
-        elif action == "introduce" and mentoring.can_propose(match_request):
+        elif action == "introduce" and steps.can_propose(match_request):
             # One step: the choice is stored and the first mentor with room is e-mailed.
             form = ConfirmForm(request.POST)
             if not form.is_valid():
                 return self.render(confirm_form=form)
             try:
-                match = mentoring.propose_to_mentor(
+                match = steps.propose_to_mentor(
                     match_request, request.user, form.mentor_ids(), form.cleaned_data["note"]
                 )
-            except mentoring.CannotIntroduce:
+            except steps.CannotIntroduce:
                 messages.error(
                     request,
                     _(
@@ -224,7 +224,7 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
             form = CloseRequestForm(request.POST)
             if not form.is_valid():
                 return self.render(close_form=form)
-            mentoring.close(match_request, request.user, form.cleaned_data["reason"])
+            steps.close(match_request, request.user, form.cleaned_data["reason"])
             messages.success(request, _("De aanvraag is gesloten."))
         else:
             messages.error(request, _("Deze stap kan nu niet."))
@@ -242,13 +242,13 @@ class MentorRequestsPanel(Component):
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()
-        waiting = list(mentoring.waiting_on_staff().prefetch_related("needs"))
+        waiting = list(progress.waiting_on_staff().prefetch_related("needs"))
         for item in waiting:
-            item.overdue = mentoring.is_overdue(item, today)
+            item.overdue = progress.is_overdue(item, today)
         return {
             "requests": waiting[: self.shown],
             "total": len(waiting),
             "overdue": sum(1 for item in waiting if item.overdue),
-            "days": mentoring.PROMISED_WORKING_DAYS,
+            "days": steps.PROMISED_WORKING_DAYS,
             "queue_url": reverse("mentoring_queue"),
         }

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from home.privacy import record_consent
-from programmes import mentoring
-from programmes.mentoring_forms import (
+from programmes.mentoring import candidates, consent, progress, steps
+from programmes.mentoring.forms import (
     AnswerForm,
     CloseForm,
     FeedbackForm,
@@ -65,18 +64,18 @@ def request_mentor(request):
             if "first_name" in form.data and first_name != request.user.first_name:
                 request.user.first_name = first_name
                 request.user.save(update_fields=["first_name"])
-            record_consent(request.user, "mentor_request")
-            mentoring.submit(match_request, request.user)
+            consent.REQUEST.record(request.user)
+            steps.submit(match_request, request.user)
             messages.success(
                 request,
                 _("Je aanvraag is verstuurd. Binnen %(days)s werkdagen hoor je van ons.")
-                % {"days": mentoring.PROMISED_WORKING_DAYS},
+                % {"days": steps.PROMISED_WORKING_DAYS},
             )
             return redirect("mentor_request_detail", pk=match_request.pk)
     context = {
         "form": form,
         "requests": [
-            (item, mentoring.founder_state(item))
+            (item, progress.founder_state(item))
             for item in MatchRequest.objects.filter(founder=request.user).order_by("-created_at")
         ],
         "page_title": _("Een mentor aanvragen"),
@@ -98,7 +97,7 @@ def request_detail(request, pk):
                 MatchRequest.COMPLETED,
                 MatchRequest.CLOSED,
             ):
-                mentoring.close(
+                steps.close(
                     match_request,
                     request.user,
                     close_form.cleaned_data["reason"],
@@ -110,7 +109,7 @@ def request_detail(request, pk):
             feedback_form = FounderFeedbackForm(request.POST)
             if feedback_form.is_valid():
                 data = feedback_form.cleaned_data
-                mentoring.give_feedback(
+                steps.give_feedback(
                     match,
                     True,
                     int(data["rating"]),
@@ -129,7 +128,7 @@ def request_detail(request, pk):
     context = {
         "match_request": match_request,
         "match": match,
-        "state": mentoring.founder_state(match_request, match),
+        "state": progress.founder_state(match_request, match),
         # The mentor's name and address only once they said yes (not of one who never answered).
         "mentor_said_yes": match is not None
         and (
@@ -137,7 +136,7 @@ def request_detail(request, pk):
             or match_request.events.filter(status=MentorMatch.ACCEPTED).exists()
         ),
         "events": match_request.events.all(),
-        "contact": mentoring.contact_for(match_request),
+        "contact": candidates.contact_for(match_request),
         "feedback_form": feedback_form,
         "close_form": close_form,
         "page_title": str(match_request),
@@ -170,7 +169,7 @@ def mentor_match(request, token):
             request,
             "programmes/mentoring/link_expired.html",
             {
-                "contact": mentoring.contact_for(match.request),
+                "contact": candidates.contact_for(match.request),
                 "page_title": _("Deze link werkt niet meer"),
             },
             status=410,
@@ -190,7 +189,7 @@ def mentor_match(request, token):
                 return redirect("mentor_match", token=token)
             forms["answer"] = AnswerForm(request.POST)
             if forms["answer"].is_valid():
-                mentoring.answer(match, action == "accept", forms["answer"].cleaned_data["note"])
+                steps.answer(match, action == "accept", forms["answer"].cleaned_data["note"])
                 messages.success(
                     request,
                     _("Dank je wel! We hebben de ondernemer laten weten dat je ja zegt.")
@@ -204,7 +203,7 @@ def mentor_match(request, token):
             forms["intake"] = IntakeForm(request.POST, instance=match)
             if forms["intake"].is_valid():
                 data = forms["intake"].cleaned_data
-                mentoring.record_intake(
+                steps.record_intake(
                     match,
                     data["intake_goal"],
                     data["intake_frequency"],
@@ -218,7 +217,7 @@ def mentor_match(request, token):
             forms["feedback"] = FeedbackForm(request.POST)
             if forms["feedback"].is_valid():
                 data = forms["feedback"].cleaned_data
-                mentoring.give_feedback(match, False, int(data["rating"]), data["comment"])
+                steps.give_feedback(match, False, int(data["rating"]), data["comment"])
                 messages.success(request, _("Dank je wel voor je reactie!"))
                 return redirect("mentor_match", token=token)
         else:
@@ -241,7 +240,7 @@ def mentor_profile(request):
     latest = mentor.get_latest_revision_as_object()
     form = MentorProfileForm(request.POST if request.method == "POST" else None, instance=latest)
     if request.method == "POST" and form.is_valid():
-        mentoring.submit_mentor_change(form.save(commit=False), request.user)
+        steps.submit_mentor_change(form.save(commit=False), request.user)
         messages.success(
             request, _("Dank je wel! Een medewerker van de gemeente kijkt je wijziging na.")
         )

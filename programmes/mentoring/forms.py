@@ -12,9 +12,9 @@ from home.forms import (
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
 )
-from home.privacy import consent_text
+from programmes.mentoring import consent
+from programmes.mentoring.models.requests import SELF_ASSESSMENT
 from programmes.models import MatchRequest, Mentor, MentorMatch, Need, Stage
-from programmes.models.mentoring import SELF_ASSESSMENT
 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
 
@@ -115,7 +115,7 @@ class MatchRequestForm(
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     consent = forms.BooleanField(
-        label=consent_text("mentor_request"),
+        label=consent.REQUEST.text,
         error_messages={
             "required": _(
                 "Zonder je toestemming kunnen we je aanvraag niet aan een mentor laten zien."
