@@ -11,5 +11,6 @@ class HomeConfig(AppConfig):
         from portal import page_cache, spreadsheets, tasks  # noqa: F401 (tasks: its retries)
 
         page_cache.connect()  # in every process, also cron jobs such as publish_scheduled
+        page_cache.declare_content("home", unseen=["consent"])
         localize.connect()
         spreadsheets.quote_admin_downloads()

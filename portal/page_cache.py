@@ -39,12 +39,9 @@ from portal import parameters
 from portal.health import PROBE_PATHS
 
 VERSION_KEY = "page-cache-version"
-# The apps whose rows public pages show.
+# The apps whose rows public pages show: Wagtail's and taggit's here; the portal's own apps
+# add themselves with declare_content() in their ready(), so this module names none of them.
 CONTENT_APPS = {
-    "home",
-    "businesses",
-    "programmes",
-    "search",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",
@@ -60,12 +57,15 @@ IGNORED_MODELS = {
     "wagtailcore.pagelogentry",
     "wagtailcore.pagesubscription",
     "wagtailcore.comment",
-    "businesses.profiledraft",
-    "search.searchfeedback",
-    # Counts of views, clicks and searches (see count_every_view).
-    "programmes.programmedaycount",
-    "search.querydaycount",
 }
+
+
+def declare_content(app_label, unseen=()):
+    """Every save or delete in `app_label` changes public pages (bumps the version), except
+    those of the models named in `unseen`: what no public page shows, such as requests in
+    progress, private records and counts of visits (see count_every_view)."""
+    CONTENT_APPS.add(app_label)
+    IGNORED_MODELS.update(f"{app_label}.{name}" for name in unseen)
 
 
 # The version is read once per request (a page asks for it a dozen times, one cache round trip
