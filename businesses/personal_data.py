@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from businesses import selfservice
 from businesses.models import Business, ClaimRequest, ProfileDraft
+from businesses.selfservice import drafts, ownership, photos
 from home.privacy import personal_data, photo_file_name, scrub_revisions
 from home.templatetags.bidi_tags import bdi
 
@@ -43,7 +43,7 @@ ERASED = {
 
 
 def business_export(business, files):
-    status, _comment, _edit_waiting = selfservice.owner_status(business)
+    status, _comment, _edit_waiting = ownership.owner_status(business)
     return {
         "name": business.name,
         "status": status,
@@ -105,7 +105,7 @@ class BusinessData:
                     "data": {step: values for step, values in d.data.items() if step != "fotos"},
                     "photos": [
                         photo_export(files, p["image"], p["alt_text"], p.get("caption", ""))
-                        for p in selfservice.photos_of(d)
+                        for p in photos.photos_of(d)
                     ],
                     "updated_at": d.updated_at.isoformat(),
                 }
@@ -155,14 +155,14 @@ class BusinessData:
                 business.delete()  # with its revisions
                 continue
             hand_to_staff(business, own_photos)
-        selfservice.delete_unused_images(own_photos, user)
+        photos.delete_unused_images(own_photos, user)
 
 
 def hand_to_staff(business, own_photos):
     """Take a published profile offline, without an owner and without what leads to the
     owner (in the profile and in all its revisions, with the photos they uploaded: the ids
     `own_photos`), and say so in Wagtail's log."""
-    state = selfservice.workflow_state_of(business)
+    state = drafts.workflow_state_of(business)
     if state and state.status in (state.STATUS_IN_PROGRESS, state.STATUS_NEEDS_CHANGES):
         state.cancel(user=None)
     if business.live:

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from businesses import claim_views
-from businesses import selfservice_views as views
+from businesses.selfservice import claims as claim_views
+from businesses.selfservice import views
 
 urlpatterns = [
     path("", views.my_businesses, name="my_businesses"),

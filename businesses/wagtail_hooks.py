@@ -22,12 +22,12 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from businesses import closing
 from businesses import insight as business_insight
-from businesses.admin_views import BusinessImportView, BusinessIndexView
-from businesses.bulk_actions import PublishBulkAction, UnpublishBulkAction
-from businesses.claims_admin import ClaimViewSet, PendingClaimsPanel
-from businesses.location_admin import BusinessAdminForm, LocationStatusPanel, location_label
+from businesses.admin import closing
+from businesses.admin.bulk_actions import PublishBulkAction, UnpublishBulkAction
+from businesses.admin.claims import ClaimViewSet, PendingClaimsPanel
+from businesses.admin.locations import BusinessAdminForm, LocationStatusPanel, location_label
+from businesses.admin.views import BusinessImportView, BusinessIndexView
 from businesses.models import Business, Language, NeighbourhoodPage, OutdatedInfoReport, Sector
 from businesses.models.business import CLOSED, REOPENED
 from businesses.personal_data import HANDED_TO_STAFF

@@ -1,7 +1,7 @@
 """Render an e-mail from templates and queue it (home.tasks.send_email).
 
 Templates come in pairs: <prefix>_subject.txt and <prefix>_body.txt, rendered with the public
-address of the site in `site_url`, in each recipient's chosen language (home/languages.py): one
+address of the site in `site_url`, in each recipient's chosen language (home/accounts/languages.py): one
 message per language, Dutch for addresses without an account or a choice.
 """
 
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template import engines
 from django.utils import translation
 
-from home.languages import languages_of
+from home.accounts.languages import languages_of
 from home.tasks import send_email
 
 

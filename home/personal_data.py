@@ -3,7 +3,7 @@
 from allauth.account.models import EmailAddress
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from home.languages import chosen_language
+from home.accounts.languages import chosen_language
 from home.models import Consent
 from home.privacy import personal_data
 

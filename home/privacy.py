@@ -42,7 +42,7 @@ def erase_user(user, request=None):
 
 
 def photo_file_name(image):
-    """Where the photo `image` is in the person's download (see home.account_views)."""
+    """Where the photo `image` is in the person's download (see home.accounts.views)."""
     return f"fotos/{image.pk}.{image.file.name.rsplit('.', 1)[-1]}"
 
 

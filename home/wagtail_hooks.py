@@ -7,8 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home import insight
-from home.insight_admin import InsightIndexView, InsightPanel, InsightReportView
-from home.tasks_admin import TaskViewSet
+from home.admin.tasks import TaskViewSet
+from home.insight.admin import InsightIndexView, InsightPanel, InsightReportView
 
 from .models import Footer, MainMenu
 

@@ -7,7 +7,7 @@ asked for inside a transaction is kept or dropped with the change that asked for
 A task whose work may succeed later (the mail server is down, the engine does not answer)
 raises TemporaryFailure. The queue then runs the same task again after each of
 TASK_RETRY_DELAYS seconds in turn; after the last it stays failed, with its error, for staff
-to run again (Instellingen → Achtergrondtaken, home/tasks_admin.py). Other errors fail at once.
+to run again (Instellingen → Achtergrondtaken, home/admin/tasks.py). Other errors fail at once.
 """
 
 import logging

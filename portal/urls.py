@@ -42,7 +42,7 @@ if settings.DEBUG:
 # it catches every path that nothing above claims.
 urlpatterns += i18n_patterns(
     path("account/", include(never_cached("allauth.account.urls"))),
-    path("account/", include("home.account_urls")),
+    path("account/", include("home.accounts.urls")),
     path("mijn-bedrijf/", include("businesses.urls")),
     path("", include("programmes.mentoring.urls")),
     path("", include("search.urls")),

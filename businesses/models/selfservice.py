@@ -14,6 +14,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from businesses.notifications import notify_claim_decided
+
 
 class ProfileDraft(models.Model):
     """A new profile, or an edit of a business, filled in step by step until it is submitted.
@@ -254,9 +256,8 @@ class ClaimRequest(models.Model):
     def decide(self, approve, user, comment=""):
         """Approve (the requester becomes the owner) or reject; e-mails the requester. The
         document, read by now, is deleted."""
-        # businesses.selfservice imports the models.
-        from businesses.notifications import notify_claim_decided
-        from businesses.selfservice import move_ownership
+        # Imported here: businesses.selfservice imports the models.
+        from businesses.selfservice.ownership import move_ownership
 
         self.status = self.APPROVED if approve else self.REJECTED
         self.decided_by = user

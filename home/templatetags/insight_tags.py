@@ -12,8 +12,8 @@ ids unique when one page shows the same figure twice, `downloads` is a list of (
 from django import template
 from django.utils.translation import get_language_bidi
 
-from home.charts import label_text, render_chart, value_text
 from home.insight import is_hidden
+from home.insight.charts import label_text, render_chart, value_text
 
 register = template.Library()
 

@@ -124,7 +124,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-ACCOUNT_ADAPTER = "home.accounts.PortalAccountAdapter"
+ACCOUNT_ADAPTER = "home.accounts.adapter.PortalAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -132,7 +132,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website_url"
-ACCOUNT_FORMS = {"signup": "home.accounts.AtomicSignupForm"}
+ACCOUNT_FORMS = {"signup": "home.accounts.adapter.AtomicSignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Failed logins, sign-ups, password resets and e-mail changes are counted in the cache.
 ACCOUNT_RATE_LIMITS = {

@@ -231,7 +231,7 @@ def test_an_approved_claim_ends_the_former_owners_edits(
     assert client.post(step_url(draft_a, "basis"), {"name": "Van A"}).status_code == 404
     assert client.post(reverse("profile_edit", args=[business.pk])).status_code == 404
     # The moderators still review C's edit, as their dashboard shows.
-    from businesses.selfservice import workflow_state_of
+    from businesses.selfservice.drafts import workflow_state_of
 
     state = workflow_state_of(business)
     assert state.status == "in_progress" and state.requested_by == new
@@ -251,7 +251,7 @@ def test_an_approved_claim_withdraws_the_former_owners_submission(
     client.force_login(former)
     client.post(reverse("profile_edit", args=[business.pk]))
     from businesses.models import ProfileDraft
-    from businesses.selfservice import workflow_state_of
+    from businesses.selfservice.drafts import workflow_state_of
 
     draft = ProfileDraft.objects.get(owner=former)
     fill_in(

@@ -286,7 +286,7 @@ def test_staff_saving_an_address_without_a_pin_gets_it_looked_up(
 
 
 def test_a_pin_placed_by_staff_is_remembered(make_business):
-    from businesses.location_admin import BusinessAdminForm
+    from businesses.admin.locations import BusinessAdminForm
     from businesses.wagtail_hooks import BusinessViewSet
 
     business = make_business("Met plek", latitude=None, longitude=None)

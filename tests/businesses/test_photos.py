@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
 
-from businesses import selfservice
-from businesses.models import ProfileDraft
+from businesses.models import Business, ProfileDraft
+from businesses.selfservice import drafts, photos
 from home.models import PortalSettings
 from tests.businesses.test_selfservice import act, fill_in, start, step_url
 from tests.helpers import image_bytes
@@ -22,7 +22,7 @@ def add_photo(client, draft, jpeg, alt="De etalage"):
     response = client.post(step_url(draft, "fotos"), {"photo": jpeg(), "alt_text": alt, "add": "1"})
     assert response.status_code == 302, response.content.decode()[:2000]
     draft.refresh_from_db()
-    return Image.objects.get(pk=selfservice.photos_of(draft)[-1]["image"])
+    return Image.objects.get(pk=photos.photos_of(draft)[-1]["image"])
 
 
 def remove(client, draft, image_id):
@@ -85,7 +85,7 @@ def test_a_photo_already_submitted_stays_when_an_edit_drops_it(owner, lombok, jp
     draft = start(owner)
     photo = add_photo(owner, draft, jpeg)
     fill_in(owner, draft, lombok, until="indienen")
-    business = selfservice.Business.objects.get()
+    business = Business.objects.get()
     owner.post(reverse("profile_edit", args=[business.pk]))
     edit = ProfileDraft.objects.get(business=business)
     remove(owner, edit, photo.pk)
@@ -117,7 +117,7 @@ def test_photos_become_public_with_the_profile(owner, lombok, jpeg, moderator_cl
     draft = start(owner)
     add_photo(owner, draft, jpeg, alt="Verse baklava")
     fill_in(owner, draft, lombok, until="indienen")
-    business = selfservice.Business.objects.get()
+    business = Business.objects.get()
     assert Client().get(f"{lombok.url}{business.slug}/").status_code == 404
     act(moderator_client, business, "approve")
     business.refresh_from_db()
@@ -129,10 +129,10 @@ def test_photos_become_public_with_the_profile(owner, lombok, jpeg, moderator_cl
 
 
 def test_an_account_has_a_few_new_profiles_in_progress_at_most(owner):
-    for _ in range(selfservice.MAX_OPEN_DRAFTS):
+    for _ in range(drafts.MAX_OPEN_DRAFTS):
         start(owner)
     response = owner.post(reverse("profile_start"), follow=True)
-    assert ProfileDraft.objects.count() == selfservice.MAX_OPEN_DRAFTS
+    assert ProfileDraft.objects.count() == drafts.MAX_OPEN_DRAFTS
     assert "nieuwe profielen in bewerking" in response.content.decode()
 
 
@@ -148,11 +148,11 @@ def test_starting_profiles_is_rate_limited(owner):
 def test_the_photos_an_account_stores_are_bounded(owner, entrepreneur, lombok, jpeg, monkeypatch):
     draft = start(owner)
     add_photo(owner, draft, jpeg)
-    monkeypatch.setattr(selfservice, "MAX_STORED_BYTES", selfservice.stored_bytes(entrepreneur))
+    monkeypatch.setattr(photos, "MAX_STORED_BYTES", photos.stored_bytes(entrepreneur))
     response = owner.post(step_url(draft, "fotos"), {"photo": jpeg(), "alt_text": "Nog een"})
     assert response.status_code == 200
     assert "Verwijder eerst een foto" in response.content.decode()
-    assert len(selfservice.photos_of(ProfileDraft.objects.get())) == 1
+    assert len(photos.photos_of(ProfileDraft.objects.get())) == 1
 
 
 def test_uploading_photos_is_rate_limited(owner, lombok, jpeg):
@@ -162,7 +162,7 @@ def test_uploading_photos_is_rate_limited(owner, lombok, jpeg):
         remove(owner, draft, photo.pk)
     response = owner.post(step_url(draft, "fotos"), {"photo": jpeg(), "alt_text": "Nog een"})
     assert "Probeer het later opnieuw" in response.content.decode()
-    assert not selfservice.photos_of(ProfileDraft.objects.get())
+    assert not photos.photos_of(ProfileDraft.objects.get())
 
 
 def test_going_back_keeps_only_the_steps_own_fields(owner, lombok):

@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Revision, WorkflowState
 
-from businesses import selfservice
 from businesses.models import Business, Language, ProfileDraft, Sector
+from businesses.selfservice import drafts
 from home.models import Consent
 
 
@@ -62,7 +62,7 @@ def step_data(lombok, **changes):
 def fill_in(client, draft, lombok, until="verhaal", **changes):
     """Post every step up to and including `until`, as a browser would."""
     data = step_data(lombok, **changes)
-    for step in selfservice.STEP_SLUGS:
+    for step in drafts.STEP_SLUGS:
         response = client.post(step_url(draft, step), data[step])
         assert response.status_code == 302, (step, response.content.decode()[:3000])
         if step == until:
@@ -83,7 +83,7 @@ def submitted_business(client, lombok, **changes):
 
 def act(moderator_client, business, action, comment=""):
     """A moderator takes a workflow action in the Wagtail admin."""
-    state = selfservice.workflow_state_of(business)
+    state = drafts.workflow_state_of(business)
     url = reverse(
         "wagtailsnippets_businesses_business:workflow_action",
         args=[business.pk, action, state.current_task_state.pk],
@@ -222,7 +222,7 @@ def test_a_submitted_profile_waits_for_moderation_and_is_not_public(
     assert [h.weekday for h in business.opening_hours.all()] == [0, 1, 2, 3, 4, 5]
     assert business.story == "<p>Mijn moeder bakte al in Kayseri.</p><p>Nu bak ik in Lombok.</p>"
     assert sorted(t.name for t in business.products.all()) == ["baklava", "brood"]
-    assert selfservice.workflow_state_of(business).status == WorkflowState.STATUS_IN_PROGRESS
+    assert drafts.workflow_state_of(business).status == WorkflowState.STATUS_IN_PROGRESS
     assert Consent.objects.filter(user=entrepreneur, purpose="business_profile").count() == 1
     assert not ProfileDraft.objects.exists()
     # Nothing public yet.
@@ -351,7 +351,7 @@ def test_changes_requested_show_the_moderators_comment(owner, lombok, moderator_
     assert "Voeg een foto van de winkel toe." in message.body
     # Changing and submitting again sends it back to the moderators, as one new workflow.
     edit(owner, business, lombok, tagline="Met foto")
-    assert selfservice.workflow_state_of(business).status == WorkflowState.STATUS_IN_PROGRESS
+    assert drafts.workflow_state_of(business).status == WorkflowState.STATUS_IN_PROGRESS
     assert "Ingediend, wacht op controle" in owner.get(reverse("my_businesses")).content.decode()
 
 
@@ -383,7 +383,7 @@ def test_nobody_else_sees_or_changes_a_draft(client, owner, make_user, lombok):
     draft = start(owner)
     fill_in(owner, draft, lombok, until="basis")
     client.force_login(make_user("someone@example.nl"))
-    for step in selfservice.STEP_SLUGS:
+    for step in drafts.STEP_SLUGS:
         assert client.get(step_url(draft, step)).status_code == 404
         assert client.post(step_url(draft, step), step_data(lombok)[step]).status_code == 404
     assert client.post(reverse("profile_discard", args=[draft.pk])).status_code == 404

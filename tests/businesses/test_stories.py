@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from businesses.models import BusinessStory, ProfileDraft
-from businesses.selfservice import apply_draft, draft_data_from
-from businesses.selfservice_forms import StoryForm
+from businesses.selfservice.drafts import apply_draft, draft_data_from
+from businesses.selfservice.forms import StoryForm
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from django.template import Context, Template
 from django.utils import translation
 
-from home.charts import nice_ticks, render_chart
 from home.insight import HIDDEN, Chart, Figure
+from home.insight.charts import nice_ticks, render_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

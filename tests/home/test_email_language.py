@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.users.models import UserProfile
 
+from home.accounts.languages import choose_language, chosen_language
 from home.email import send_templated_email
-from home.languages import choose_language, chosen_language
 
 pytestmark = pytest.mark.django_db
 

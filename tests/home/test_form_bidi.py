@@ -72,12 +72,12 @@ def test_prefixed_and_repeated_values():
 def test_the_public_forms_have_it():
     """Every form the public and entrepreneurs post gets it from its base class, so a new form
     does too when it builds on them."""
-    from businesses import selfservice_forms
     from businesses.forms import ReportForm
-    from home.account_views import DeleteAccountForm, LanguageForm
-    from home.accounts import AtomicSignupForm
-    from programmes.mentoring import forms as mentoring_forms
+    from businesses.selfservice import forms as selfservice_forms
+    from home.accounts.adapter.adapter import AtomicSignupForm
+    from home.accounts.views import DeleteAccountForm, LanguageForm
     from programmes.forms import QuestionnaireForm
+    from programmes.mentoring import forms as mentoring_forms
     from search.views import FeedbackForm
 
     public = [

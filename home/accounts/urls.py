@@ -1,6 +1,6 @@
 from django.urls import path
 
-from home import account_views
+from home.accounts import views as account_views
 
 urlpatterns = [
     path("", account_views.overview, name="account_overview"),

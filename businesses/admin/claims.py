@@ -21,8 +21,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from businesses.claim_views import DOCUMENT_TYPES
 from businesses.models import ClaimRequest
+from businesses.selfservice.claims import DOCUMENT_TYPES
 
 
 class ClaimDecisionForm(WagtailAdminModelForm):

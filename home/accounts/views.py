@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
 
+from home.accounts.languages import choose_language, chosen_language
 from home.forms import NoBidiControlsMixin
-from home.languages import choose_language, chosen_language
 from home.privacy import erase_user, export_user, kept_after_erasure, photo_file_name
 
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.accounts.languages import choose_language, languages_of
 from home.forms import NoBidiControlsMixin
-from home.languages import choose_language, languages_of
 from home.tasks import send_email
 
 

@@ -6,7 +6,7 @@ Proof is what only the business has, never what the profile shows (its KvK numbe
   here (6 digits, kept as an HMAC, valid ClaimRequest.CODE_VALID, CODE_ATTEMPTS tries, sending
   rate-limited per account and per listing);
 - where the listing has no e-mail address, or the claimant cannot read it, a document (a KvK
-  extract, PDF or image), kept in private storage for staff (claims_admin.claim_document).
+  extract, PDF or image), kept in private storage for staff (businesses.admin.claims.claim_document).
 
 Either way staff decide (Ondernemers → Claims, and the dashboard). One URL per listing: it shows
 the start, then the code, until the claim is with staff.

@@ -7,17 +7,17 @@ from datetime import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
+from django.http import QueryDict
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.phonenumber import PhoneNumber
-from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex, Revision, WorkflowState
+from wagtail.models import WorkflowState
 
 from businesses import consent, geocoding
-from businesses import selfservice_forms as forms
 from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours, ProfileDraft
-from businesses.notifications import notify_former_owner
+from businesses.selfservice import forms
+from businesses.selfservice.photos import photos_of
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,6 @@ STEP_SLUGS = [step.slug for step in STEPS]
 
 # Quotas per account: what one person can make the portal keep before a moderator has looked.
 MAX_OPEN_DRAFTS = 3  # new profiles in progress (an edit of one's own business is one per business)
-MAX_STORED_BYTES = 100 * 1024 * 1024  # photos uploaded, all together
 # What a step keeps of a post that does not validate yet ("back"): its own fields, bounded.
 MAX_UNSAVED_VALUES = 50
 MAX_UNSAVED_CHARACTERS = 10_000
@@ -112,8 +111,6 @@ def store_unsaved(draft, step, post):
 
 
 def unsaved_data(draft, step):
-    from django.http import QueryDict
-
     stored = draft.data.get("_unsaved", {}).get(step.slug)
     if stored is None:
         return None
@@ -139,8 +136,6 @@ def bound_form(draft, step, data=None, files=None):
 
 def stored_form(draft, step):
     """The step's form bound to the stored data, to validate it again before submission."""
-    from django.http import QueryDict
-
     data = QueryDict(mutable=True)
     for key, value in draft.data.get(step.slug, {}).items():
         if isinstance(value, list):
@@ -151,77 +146,6 @@ def stored_form(draft, step):
         elif value is not None:
             data[key] = str(value)
     return bound_form(draft, step, data)
-
-
-def photos_of(draft):
-    return draft.data.get("fotos", {}).get("photos", [])
-
-
-def add_photo(draft, user, cleaned):
-    Image = get_image_model()
-    upload = cleaned["clean_photo"]
-    image = Image(
-        title=cleaned["alt_text"][:100], file=upload, uploaded_by_user=user, file_size=upload.size
-    )
-    image._set_file_hash()
-    image.save()
-    photos = photos_of(draft)
-    photos.append(
-        {"image": image.pk, "alt_text": cleaned["alt_text"], "caption": cleaned.get("caption", "")}
-    )
-    draft.data.setdefault("fotos", {})["photos"] = photos
-    draft.save()
-
-
-def stored_bytes(user):
-    """The size of every photo `user` has uploaded and not removed (checked against the quota)."""
-    images = get_image_model().objects.filter(uploaded_by_user=user)
-    return images.aggregate(total=Sum("file_size"))["total"] or 0
-
-
-def remove_photo(draft, image_id):
-    """Take a photo out of this draft; its file goes too when it is the draft's own (see
-    delete_unused_images). An id that is not in the draft changes nothing."""
-    photos = photos_of(draft)
-    if image_id not in {p["image"] for p in photos}:
-        return
-    draft.data["fotos"]["photos"] = [p for p in photos if p["image"] != image_id]
-    draft.save()
-    delete_unused_images([image_id], draft.owner)
-
-
-def delete_unused_images(image_ids, owner):
-    """Delete the photos among `image_ids` that `owner` uploaded and that nothing else uses.
-
-    Ids come from the request or from drafts, so each one is checked: uploaded by this owner
-    (never the site's logo, a page's picture or someone else's photo), in no business (live
-    rows and the revisions this owner submitted, which wait for a moderator) and in no other
-    draft, and referenced by nothing in Wagtail's reference index (pages, settings, snippets).
-    """
-    candidates = set(
-        get_image_model()
-        .objects.filter(pk__in=image_ids, uploaded_by_user=owner)
-        .values_list("pk", flat=True)
-    )
-    if not candidates:
-        return
-    in_use = set(
-        BusinessPhoto.objects.filter(image_id__in=candidates).values_list("image_id", flat=True)
-    )
-    in_use |= {p["image"] for d in ProfileDraft.objects.filter(owner=owner) for p in photos_of(d)}
-    submitted = Revision.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Business), user=owner
-    )
-    in_use |= {
-        photo.get("image") for content in submitted.values_list("content", flat=True)
-        for photo in (content or {}).get("photos", [])
-    }  # fmt: skip
-    referenced = ReferenceIndex.objects.filter(
-        to_content_type=ContentType.objects.get_for_model(get_image_model()),
-        to_object_id__in=[str(pk) for pk in candidates],
-    )
-    in_use |= {int(pk) for pk in referenced.values_list("to_object_id", flat=True)}
-    get_image_model().objects.filter(pk__in=candidates - in_use).delete()
 
 
 # From business to draft and back --------------------------------------------------------------
@@ -363,59 +287,3 @@ def submit(draft, user):
     draft.delete()
     business.get_workflow().start(business, user)
     return business
-
-
-@transaction.atomic
-def move_ownership(business, new_owner, by):
-    """Make `new_owner` the owner of `business` (an approved claim), completely: the former
-    owner's edits in progress are closed and their submission waiting for a moderator is
-    withdrawn, so nothing they post afterwards reaches moderation; they get an e-mail."""
-    former = business.owner
-    Business.objects.filter(pk=business.pk).update(owner=new_owner)
-    business.owner = new_owner
-    closed = list(ProfileDraft.objects.filter(business=business).exclude(owner=new_owner))
-    for draft in closed:
-        draft.delete()
-        delete_unused_images([p["image"] for p in photos_of(draft)], draft.owner)
-    state = workflow_state_of(business)
-    withdrawn = bool(
-        state
-        and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
-        and state.requested_by_id != new_owner.pk
-    )
-    if withdrawn:
-        state.cancel(user=by)
-    if former is not None and former != new_owner:
-        notify_former_owner(business, former, edits_closed=bool(closed) or withdrawn)
-
-
-# Status, as the entrepreneur sees it -------------------------------------------------------------
-
-STATUS_LABELS = {
-    "draft": _("Concept"),
-    "submitted": _("Ingediend, wacht op controle"),
-    "changes_requested": _("Aanpassen gevraagd"),
-    "published": _("Gepubliceerd"),
-    "rejected": _("Afgewezen"),
-}
-
-
-def owner_status(business):
-    """(status, moderator's comment, whether an edit is waiting) for "Mijn bedrijf"."""
-    state = workflow_state_of(business)
-    task = state.current_task_state if state else None
-    comment = task.comment if task else ""
-    if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return ("published", "", True) if business.live else ("submitted", "", False)
-    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return "changes_requested", comment, False
-    if business.declined_at and not business.live:
-        return "rejected", comment, False
-    if business.live:
-        declined_edit = bool(
-            business.declined_at
-            and business.last_published_at
-            and business.declined_at > business.last_published_at
-        )
-        return "published", comment if declined_edit else "", False
-    return "draft", "", False

@@ -1,5 +1,5 @@
 """Entrepreneurs' own pages: "Mijn bedrijf" and the step-by-step profile form (claims:
-claim_views.py).
+claims.py).
 
 Every view looks things up through the signed-in user, so other people's businesses, drafts,
 photos and claims give 404. These pages show personal data: nobody may store them
@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
+from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
-from businesses import geocoding, hours, selfservice
+from businesses import geocoding, hours
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
+from businesses.selfservice import drafts, ownership, photos
 from businesses.widgets import DEFAULT_CENTRE
 
 
@@ -30,12 +32,12 @@ def my_businesses(request):
     )
     rows = []
     for business in businesses:
-        status, comment, edit_waiting = selfservice.owner_status(business)
+        status, comment, edit_waiting = ownership.owner_status(business)
         rows.append({
-            "business": business, "status": status, "label": selfservice.STATUS_LABELS[status],
+            "business": business, "status": status, "label": ownership.STATUS_LABELS[status],
             "comment": comment, "edit_waiting": edit_waiting,
             "can_edit": status != "rejected",
-            "edit_draft": selfservice.drafts_of(request.user).filter(business=business).first(),
+            "edit_draft": drafts.drafts_of(request.user).filter(business=business).first(),
         })  # fmt: skip
     context = {
         "rows": rows,
@@ -49,8 +51,8 @@ def my_businesses(request):
 @login_required
 @require_POST
 def start_profile(request):
-    open_drafts = selfservice.drafts_of(request.user).filter(business__isnull=True).count()
-    if open_drafts >= selfservice.MAX_OPEN_DRAFTS:
+    open_drafts = drafts.drafts_of(request.user).filter(business__isnull=True).count()
+    if open_drafts >= drafts.MAX_OPEN_DRAFTS:
         messages.error(
             request,
             _(
@@ -64,32 +66,32 @@ def start_profile(request):
         messages.error(request, _("Je bent al vaak begonnen. Probeer het over een uur opnieuw."))
         return redirect("my_businesses")
     draft = ProfileDraft.objects.create(owner=request.user)
-    return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
+    return redirect("profile_step", draft_id=draft.pk, step=drafts.STEPS[0].slug)
 
 
 @login_required
 @require_POST
 def edit_profile(request, business_id):
     business = get_object_or_404(Business, pk=business_id, owner=request.user)
-    if selfservice.owner_status(business)[0] == "rejected":
+    if ownership.owner_status(business)[0] == "rejected":
         messages.error(request, _("Dit profiel is afgewezen en kan niet meer worden aangepast."))
         return redirect("my_businesses")
     draft = ProfileDraft.objects.filter(owner=request.user, business=business).first()
     if draft is None:
-        latest = selfservice.latest_version(business)
+        latest = drafts.latest_version(business)
         draft = ProfileDraft.objects.create(
-            owner=request.user, business=business, data=selfservice.draft_data_from(latest)
+            owner=request.user, business=business, data=drafts.draft_data_from(latest)
         )
-    return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
+    return redirect("profile_step", draft_id=draft.pk, step=drafts.STEPS[0].slug)
 
 
 @login_required
 @require_POST
 def discard_profile(request, draft_id):
-    draft = get_object_or_404(selfservice.drafts_of(request.user), pk=draft_id)
-    image_ids = [p["image"] for p in selfservice.photos_of(draft)]
+    draft = get_object_or_404(drafts.drafts_of(request.user), pk=draft_id)
+    image_ids = [p["image"] for p in photos.photos_of(draft)]
     draft.delete()
-    selfservice.delete_unused_images(image_ids, request.user)
+    photos.delete_unused_images(image_ids, request.user)
     messages.success(request, _("Het concept is weggegooid."))
     return redirect("my_businesses")
 
@@ -97,11 +99,11 @@ def discard_profile(request, draft_id):
 @never_cache
 @login_required
 def profile_step(request, draft_id, step):
-    draft = get_object_or_404(selfservice.drafts_of(request.user), pk=draft_id)
-    current = selfservice.get_step(step)
+    draft = get_object_or_404(drafts.drafts_of(request.user), pk=draft_id)
+    current = drafts.get_step(step)
     if current is None:
-        return redirect("profile_step", draft_id=draft.pk, step=selfservice.STEPS[0].slug)
-    previous, following = selfservice.neighbours(step)
+        return redirect("profile_step", draft_id=draft.pk, step=drafts.STEPS[0].slug)
+    previous, following = drafts.neighbours(step)
     if current.slug == "fotos":
         return photo_step(request, draft, current, previous, following)
     if current.slug == "indienen":
@@ -110,18 +112,18 @@ def profile_step(request, draft_id, step):
         return location_step(request, draft, current, previous, following)
 
     if request.method == "POST":
-        form = selfservice.bound_form(draft, current, request.POST, request.FILES)
+        form = drafts.bound_form(draft, current, request.POST, request.FILES)
         going_back = request.POST.get("direction") == "back"
         if form.is_valid():
-            selfservice.store_step(draft, current, form)
+            drafts.store_step(draft, current, form)
             target = previous if going_back else following
             return redirect("profile_step", draft_id=draft.pk, step=target.slug)
         if going_back:
             # Keep what was typed, even if it is not right yet, and go back as asked.
-            selfservice.store_unsaved(draft, current, request.POST)
+            drafts.store_unsaved(draft, current, request.POST)
             return redirect("profile_step", draft_id=draft.pk, step=previous.slug)
     else:
-        form = selfservice.bound_form(draft, current)
+        form = drafts.bound_form(draft, current)
     return render_step(request, draft, current, previous, form)
 
 
@@ -129,8 +131,8 @@ def render_step(request, draft, current, previous, form, **extra):
     context = {
         "draft": draft,
         "step": current,
-        "steps": selfservice.STEPS,
-        "step_number": selfservice.STEP_SLUGS.index(current.slug) + 1,
+        "steps": drafts.STEPS,
+        "step_number": drafts.STEP_SLUGS.index(current.slug) + 1,
         "previous": previous,
         "form": form,
         "page_title": f"{current.title} – {draft.name}",
@@ -163,12 +165,12 @@ def sector_groups(form):
 def photo_step(request, draft, current, previous, following):
     """Photos are added one at a time ("Foto toevoegen"); a photo chosen before "Opslaan en
     verder" is added too, so nothing the user picked is lost."""
-    form = selfservice.bound_form(draft, current)
+    form = drafts.bound_form(draft, current)
     if request.method == "POST":
         if remove := request.POST.get("remove"):
-            selfservice.remove_photo(draft, int(remove) if remove.isdigit() else -1)
+            photos.remove_photo(draft, int(remove) if remove.isdigit() else -1)
             return redirect("profile_step", draft_id=draft.pk, step=current.slug)
-        form = selfservice.bound_form(draft, current, request.POST, request.FILES)
+        form = drafts.bound_form(draft, current, request.POST, request.FILES)
         adding = "add" in request.POST
         if adding and not request.FILES.get("photo"):
             form.add_error("photo", _("Kies eerst een foto."))
@@ -176,7 +178,7 @@ def photo_step(request, draft, current, previous, following):
             form.add_error("photo", problem)
         if form.is_valid():
             if form.cleaned_data.get("clean_photo"):
-                selfservice.add_photo(draft, request.user, form.cleaned_data)
+                photos.add_photo(draft, request.user, form.cleaned_data)
                 messages.success(request, _("De foto is toegevoegd."))
             if adding:
                 return redirect("profile_step", draft_id=draft.pk, step=current.slug)
@@ -184,13 +186,13 @@ def photo_step(request, draft, current, previous, following):
             return redirect("profile_step", draft_id=draft.pk, step=target.slug)
     images = {
         image.pk: image
-        for image in selfservice.get_image_model().objects.filter(
-            pk__in=[p["image"] for p in selfservice.photos_of(draft)]
+        for image in get_image_model().objects.filter(
+            pk__in=[p["image"] for p in photos.photos_of(draft)]
         )
     }
-    photos = [{**p, "object": images.get(p["image"])} for p in selfservice.photos_of(draft)]
+    shown = [{**p, "object": images.get(p["image"])} for p in photos.photos_of(draft)]
     return render_step(
-        request, draft, current, previous, form, photos=[p for p in photos if p["object"]]
+        request, draft, current, previous, form, photos=[p for p in shown if p["object"]]
     )
 
 
@@ -207,7 +209,7 @@ def location_step(request, draft, current, previous, following):
             geocoding.store_location(draft, geocoding.pin_is_wrong(location))
             messages.info(request, _("Een medewerker van de gemeente zet je bedrijf op de kaart."))
             return redirect("profile_step", draft_id=draft.pk, step=following.slug)
-        form = selfservice.bound_form(draft, current, request.POST)
+        form = drafts.bound_form(draft, current, request.POST)
         going_back = request.POST.get("direction") == "back"
         if form.is_valid():
             corrected = geocoding.corrected(
@@ -217,10 +219,10 @@ def location_step(request, draft, current, previous, following):
             target = previous if going_back else following
             return redirect("profile_step", draft_id=draft.pk, step=target.slug)
         if going_back:
-            selfservice.store_unsaved(draft, current, request.POST)
+            drafts.store_unsaved(draft, current, request.POST)
             return redirect("profile_step", draft_id=draft.pk, step=previous.slug)
     else:
-        form = selfservice.bound_form(draft, current)
+        form = drafts.bound_form(draft, current)
     return render_step(
         request, draft, current, previous, form,
         location=location, has_address="adres" in draft.data, map_tiles=settings.PORTAL_MAP_TILE_URL,
@@ -231,11 +233,11 @@ def location_step(request, draft, current, previous, following):
 def upload_problem(request):
     """Why this account may not upload another photo now, or None."""
     upload = request.FILES["photo"]
-    if selfservice.stored_bytes(request.user) + upload.size > selfservice.MAX_STORED_BYTES:
+    if photos.stored_bytes(request.user) + upload.size > photos.MAX_STORED_BYTES:
         return _(
             "Je hebt samen al veel foto's opgeslagen (hoogstens %(megabytes)s MB). Verwijder eerst "
             "een foto die je niet meer nodig hebt."
-        ) % {"megabytes": selfservice.MAX_STORED_BYTES // (1024 * 1024)}
+        ) % {"megabytes": photos.MAX_STORED_BYTES // (1024 * 1024)}
     if is_ratelimited(request, group="photo-upload", key="user", rate="30/h", increment=True):
         return _("Je hebt het afgelopen uur veel foto's toegevoegd. Probeer het later opnieuw.")
     return None
@@ -247,29 +249,29 @@ def draft_photo(request, draft_id, image_id):
     """A photo of a profile in progress, for its owner and for staff who may use the image
     library: drafts are not public, so their photos are not linked by their media address
     (which is a random name, never shown)."""
-    images = policy_registry.get_by_type(selfservice.get_image_model())
+    images = policy_registry.get_by_type(get_image_model())
     if images.user_has_permission(request.user, "choose"):
-        drafts = ProfileDraft.objects.all()
+        visible = ProfileDraft.objects.all()
     else:
-        drafts = selfservice.drafts_of(request.user)
-    draft = get_object_or_404(drafts, pk=draft_id)
-    if image_id not in {p["image"] for p in selfservice.photos_of(draft)}:
+        visible = drafts.drafts_of(request.user)
+    draft = get_object_or_404(visible, pk=draft_id)
+    if image_id not in {p["image"] for p in photos.photos_of(draft)}:
         raise Http404
-    image = get_object_or_404(selfservice.get_image_model(), pk=image_id)
+    image = get_object_or_404(get_image_model(), pk=image_id)
     rendition = image.get_rendition("fill-320x240")
     return FileResponse(rendition.file.open("rb"))
 
 
 def submit_step(request, draft, current, previous):
     form = current.form_class(request.POST if request.method == "POST" else None)
-    incomplete = selfservice.incomplete_steps(draft)
+    incomplete = drafts.incomplete_steps(draft)
     if request.method == "POST" and form.is_valid() and not incomplete:
         if is_ratelimited(request, group="profile-submit", key="user", rate="10/h", increment=True):
             form.add_error(
                 None, _("Je hebt vandaag al veel ingediend. Probeer het over een uur opnieuw.")
             )
         else:
-            business = selfservice.submit(draft, request.user)
+            business = drafts.submit(draft, request.user)
             if business is None:
                 messages.info(request, _("Dit profiel was al ingediend."))
             else:
@@ -282,10 +284,10 @@ def submit_step(request, draft, current, previous):
             return redirect("my_businesses")
     # The profile as it will be published, built in memory from the draft and shown with the
     # public page's own formatting (address, phone, hours).
-    preview = selfservice.apply_draft(draft, Business(owner=request.user))
+    preview = drafts.apply_draft(draft, Business(owner=request.user))
     return render_step(
         request, draft, current, previous, form,
-        incomplete=incomplete, preview=preview, photos=selfservice.photos_of(draft),
+        incomplete=incomplete, preview=preview, photos=photos.photos_of(draft),
         week=hours.week_table(*preview.schedule()),
         neighbourhood=NeighbourhoodPage.objects.filter(pk=draft.data.get("basis", {}).get("neighbourhood")).first(),
     )  # fmt: skip
