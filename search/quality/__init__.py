@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from businesses.directory import Business, Sector
+from search.opensearch import queries
 
 QUERIES = Path(__file__).with_name("queries.tsv")
 K = 10
@@ -62,10 +63,9 @@ def relevant_ids(wanted):
 def ranked_ids(engine, q):
     """The ids of the first K results for q, as the directory page asks the engine."""
     from search import database, params
-    from search import engine as opensearch
 
     query = params.parse({"q": [q]})
-    search = opensearch.search if engine == "opensearch" else database.search
+    search = queries.search if engine == "opensearch" else database.search
     return [hit.id for hit in search(query, K).hits]
 
 

@@ -10,6 +10,7 @@ import pytest
 from businesses import hours
 from businesses.hours import Range, is_open, next_opening, open_now_q
 from businesses.models import Business, OpeningHours, SpecialDay
+from search.opensearch import indexing, queries
 
 AMS = ZoneInfo("Europe/Amsterdam")
 UTC = ZoneInfo("UTC")
@@ -201,9 +202,9 @@ def test_sql_open_now_agrees_with_the_python_rule(varied_hours):
 @pytest.mark.django_db
 def test_search_engine_open_now_agrees_with_the_python_rule(varied_hours, opensearch):
     Business.objects.update(live=True)  # the index holds published businesses
-    opensearch.rebuild()
+    indexing.rebuild()
     for moment in varied_hours:
-        body = {"query": opensearch.open_now_query(moment).to_dict(), "size": 100, "_source": False}
+        body = {"query": queries.open_now_query(moment).to_dict(), "size": 100, "_source": False}
         hits = opensearch.client().search(index=opensearch.alias(), body=body)["hits"]["hits"]
         assert {int(hit["_id"]) for hit in hits} == open_in_python(moment), moment
 

@@ -5,6 +5,8 @@ import json
 import pytest
 from django.db import DatabaseError
 
+from search.opensearch import connection
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,15 +30,13 @@ def test_with_the_search_engine(client, opensearch):
 
 
 def test_a_missing_search_engine_is_degraded_not_down(client, settings):
-    from search import engine
-
     settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens here
-    engine.client.cache_clear()
+    connection.client.cache_clear()
     assert health(client) == (
         200,
         {"status": "degraded", "database": "ok", "search": "unavailable", "tasks": "immediate"},
     )
-    engine.client.cache_clear()
+    connection.client.cache_clear()
 
 
 def test_a_missing_database_fails_and_tells_no_secrets(client, monkeypatch, settings):

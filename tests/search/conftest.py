@@ -5,14 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from businesses.models import (
-    Business,
-    Language,
-    NeighbourhoodIndexPage,
-    NeighbourhoodPage,
-    OpeningHours,
-    Sector,
-)
+from search.opensearch import indexing
+from tests.factories import BusinessFactory, NeighbourhoodFactory, NeighbourhoodIndexFactory
 
 
 @pytest.fixture(params=["database", "opensearch"])
@@ -35,9 +29,7 @@ def reindex(engine):
 
         vocabulary.refresh()  # as the nightly refresh would
         if engine == "opensearch":
-            from search import engine as search_engine
-
-            search_engine.rebuild()
+            indexing.rebuild()
 
     return run
 
@@ -75,25 +67,20 @@ def site_reindex(site_search_engine):
 
 @pytest.fixture
 def city(home):
-    index = NeighbourhoodIndexPage(title="Wijken", slug="wijken")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    pages = {}
-    for name, district, lat, lon in (
-        ("Lombok", "West", "52.091300", "5.095800"),
-        ("Overvecht", "Noordoost", "52.115000", "5.115000"),
-    ):
-        page = NeighbourhoodPage(
+    index = NeighbourhoodIndexFactory(parent=home)
+    return {
+        name.lower(): NeighbourhoodFactory(
+            parent=index,
             title=name,
-            slug=name.lower(),
             district=district,
             latitude=Decimal(lat),
             longitude=Decimal(lon),
         )
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        pages[name.lower()] = page
-    return pages
+        for name, district, lat, lon in (
+            ("Lombok", "West", "52.091300", "5.095800"),
+            ("Overvecht", "Noordoost", "52.115000", "5.115000"),
+        )
+    }
 
 
 @pytest.fixture
@@ -101,34 +88,21 @@ def add_business(city):
     def add(
         name,
         wijk="lombok",
-        sectors=(),
         languages=("nl",),
         lat="52.091000",
         lon="5.096000",
         always_open=False,
-        live=True,
         **fields,
     ):
-        business = Business(
+        return BusinessFactory(
             name=name,
             neighbourhood=city[wijk],
-            street="Kanaalstraat",
             house_number=fields.pop("house_number", 1),
-            postcode="3531 CJ",
+            languages=languages,
             latitude=Decimal(lat),
             longitude=Decimal(lon),
-            live=False,
+            hours=[(day, time(0, 0), time(23, 59)) for day in range(7)] if always_open else (),
             **fields,
         )
-        business.sectors = list(Sector.objects.filter(slug__in=sectors))
-        business.languages = list(Language.objects.filter(code__in=languages))
-        if always_open:
-            business.opening_hours = [
-                OpeningHours(weekday=d, opens=time(0, 0), closes=time(23, 59)) for d in range(7)
-            ]
-        business.save()
-        if live:
-            business.save_revision().publish()
-        return business
 
     return add

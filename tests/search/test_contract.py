@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from search.opensearch import connection
+
 pytestmark = pytest.mark.django_db
 
 
@@ -165,10 +167,8 @@ def test_the_page_and_the_api_agree(client, engine, shops):
 def test_an_unreachable_engine_falls_back_to_the_database(client, settings, add_business, caplog):
     add_business("Bakkerij Yildiz", sectors=["bakkerij"])
     add_business("De Hoek", sectors=["bakkerij"], tagline="Ambachtelijke bakerij op de hoek")
-    from search import engine
-
     settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens here
-    engine.client.cache_clear()
+    connection.client.cache_clear()
     answer = api(client, "?q=bakkerij")
     assert answer["engine"] == "database"
     assert sorted(names(answer)) == ["Bakkerij Yildiz", "De Hoek"]
@@ -176,7 +176,7 @@ def test_an_unreachable_engine_falls_back_to_the_database(client, settings, add_
     assert "search engine unavailable" in caplog.text
     html = client.get("/ondernemers/?q=bakkerij").content.decode()
     assert "zoekmachine is even niet bereikbaar" in html
-    engine.client.cache_clear()
+    connection.client.cache_clear()
 
 
 def test_publishing_and_unpublishing_update_the_index(
@@ -229,8 +229,9 @@ def test_kept_settings_and_names_follow_changes_at_once(
 ):
     from decimal import Decimal
 
-    from businesses.models import NeighbourhoodPage, Sector
+    from businesses.models import Sector
     from search.models import current
+    from tests.factories import NeighbourhoodFactory
 
     # With the page cache on, settings, names and neighbourhoods are kept under its version.
     settings.PAGE_CACHE_SECONDS = 300
@@ -243,16 +244,13 @@ def test_kept_settings_and_names_follow_changes_at_once(
         sector = Sector.objects.get(slug="kapper")
         sector.name_nl = "Kapsalon en barbier"
         sector.save()
-        zuilen = NeighbourhoodPage(
+        city["zuilen"] = NeighbourhoodFactory(
+            parent=city["lombok"].get_parent(),
             title="Zuilen",
-            slug="zuilen",
             district="Noordwest",
             latitude=Decimal("52.105000"),
             longitude=Decimal("5.095000"),
         )
-        city["lombok"].get_parent().add_child(instance=zuilen)
-        zuilen.save_revision().publish()
-    city["zuilen"] = NeighbourhoodPage.objects.get(pk=zuilen.pk)
     with django_capture_on_commit_callbacks(execute=True):
         add_business("Fietsenmaker Zuilen", wijk="zuilen")
     assert names(api(client, "?q=haarstudio")) == ["Kapsalon Nour"]

@@ -7,6 +7,7 @@ import pytest
 
 from businesses.models import Business
 from search import quality
+from search.opensearch import indexing
 
 MINIMUM_RECALL = 0.90
 
@@ -14,9 +15,7 @@ MINIMUM_RECALL = 0.90
 @pytest.fixture
 def demo_engine(engine, full_demo, cache):
     if engine == "opensearch":
-        from search import engine as search_engine
-
-        search_engine.rebuild()
+        indexing.rebuild()
     return engine
 
 

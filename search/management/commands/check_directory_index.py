@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search import engine
+from search.opensearch import connection, indexing
 
 
 class Command(BaseCommand):
@@ -16,10 +16,10 @@ class Command(BaseCommand):
         if not settings.SEARCH_URL:
             raise CommandError("SEARCH_URL is leeg: er is geen index om te controleren.")
         try:
-            indexed = engine.indexed_ids()
-        except engine.EngineUnavailable as error:
+            indexed = indexing.indexed_ids()
+        except connection.EngineUnavailable as error:
             raise CommandError(f"De zoekmachine is niet bereikbaar: {error}") from error
-        live = set(engine.indexable().values_list("pk", flat=True))
+        live = set(indexing.indexable().values_list("pk", flat=True))
         missing, extra = sorted(live - indexed), sorted(indexed - live)
         self.stdout.write(
             f"In de database: {len(live)}, in de index: {len(indexed)}; ontbreken: {len(missing)}, te veel: {len(extra)}"
@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 )
         if options["repair"]:
             for business_id in missing + extra:
-                engine.update(business_id)
+                indexing.update(business_id)
             self.stdout.write(f"Bijgewerkt: {len(missing) + len(extra)}")
         elif missing or extra:
             raise SystemExit(1)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import engine
+from search.opensearch import connection, indexing
 
 
 class Command(BaseCommand):
@@ -13,12 +13,12 @@ class Command(BaseCommand):
             raise CommandError(
                 "SEARCH_URL is leeg: de database zoekt zelf, er is geen index om op te bouwen."
             )
-        total = engine.indexable().count()
+        total = indexing.indexable().count()
         try:
             with tqdm(total=total, unit="bedrijf", disable=options["verbosity"] == 0) as bar:
-                name, count = engine.rebuild(progress=bar.update)
-        except engine.EngineUnavailable as error:
+                name, count = indexing.rebuild(progress=bar.update)
+        except connection.EngineUnavailable as error:
             raise CommandError(f"De zoekmachine is niet bereikbaar: {error}") from error
         self.stdout.write(
-            f"Index {name}: {count} bedrijven; alias {engine.alias()} wijst er nu naar."
+            f"Index {name}: {count} bedrijven; alias {connection.alias()} wijst er nu naar."
         )
