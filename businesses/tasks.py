@@ -4,6 +4,7 @@ backend runs a task at once, after the request's transaction; a queue may take i
 from django_tasks import task
 
 from businesses import geocoding
+from businesses.selfservice import location
 from portal.tasks import TemporaryFailure
 
 # The owner waits for the wizard's lookup: fewer attempts there; the submission's lookup and
@@ -24,4 +25,4 @@ def geocode_business(business_id):
 @task()
 def geocode_draft(draft_id, address_key):
     """Coordinates for a profile in progress, shown to the owner on the step "Locatie"."""
-    geocoding.locate_draft(draft_id, address_key, attempts=DRAFT_ATTEMPTS)
+    location.locate_draft(draft_id, address_key, attempts=DRAFT_ATTEMPTS)

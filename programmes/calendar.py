@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from programmes import sessions as words
-from programmes.models.programmes import AMSTERDAM
+from programmes.models.sessions import AMSTERDAM
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK = "https://outlook.live.com/calendar/0/action/compose"

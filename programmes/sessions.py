@@ -8,7 +8,7 @@ günü" in lower case, Arabic "يوم الخميس الأول من كل شهر".
 from django.utils import formats
 from django.utils.translation import gettext, ngettext, pgettext
 
-from programmes.models.programmes import AMSTERDAM, ProgrammeSession
+from programmes.models.sessions import AMSTERDAM, ProgrammeSession
 
 
 def weekday_name(day):

@@ -1,16 +1,10 @@
 """Neighbourhoods (editorial pages) and the businesses in them (moderated snippets)."""
 
-from .business import (
-    Business,
-    BusinessLink,
-    BusinessPhoto,
-    BusinessStory,
-    BusinessTag,
-    OpeningHours,
-    OutdatedInfoReport,
-    SpecialDay,
-)
+from .business import Business
+from .hours import OpeningHours, SpecialDay
 from .pages import NeighbourhoodIndexPage, NeighbourhoodPage
+from .profile import BusinessLink, BusinessPhoto, BusinessStory, BusinessTag
+from .reports import OutdatedInfoReport
 from .selfservice import ClaimRequest, ProfileDraft, ProfileReviewTask
 from .taxonomy import Language, Sector
 

@@ -16,15 +16,13 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
-from taggit.models import TaggedItemBase
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
-    Orderable,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -40,7 +38,6 @@ from businesses.validators import (
     validate_latitude,
     validate_longitude,
     validate_postcode,
-    validate_social_url,
 )
 from portal.folding import FoldedSearchMixin, FoldedText
 
@@ -377,164 +374,6 @@ class Business(
         return context
 
 
-class OpeningHours(models.Model):
-    """A range in the weekly hours; several per day; `closes` not after `opens` runs past midnight."""
-
-    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(_("dag"), choices=hours.WEEKDAYS)
-    opens = models.TimeField(_("open vanaf"))
-    closes = models.TimeField(
-        _("open tot"), help_text=_("Een tijd vóór 'open vanaf' loopt door na middernacht.")
-    )
-
-    class Meta:
-        ordering = ["weekday", "opens"]
-        indexes = [models.Index(fields=["weekday", "opens", "closes", "business"])]  # open now
-        verbose_name = _("openingstijd")
-        verbose_name_plural = _("openingstijden")
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {hours.Range(self.opens, self.closes)}"
-
-
-class SpecialDay(models.Model):
-    """A date with other hours than usual: a holiday, a closing day, late opening."""
-
-    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="special_days")
-    date = models.DateField(_("datum"))
-    closed = models.BooleanField(_("de hele dag gesloten"), default=True)
-    opens = models.TimeField(_("open vanaf"), null=True, blank=True)
-    closes = models.TimeField(_("open tot"), null=True, blank=True)
-    note = models.CharField(
-        _("toelichting"), max_length=80, blank=True, help_text=_("Bijvoorbeeld: Koningsdag.")
-    )
-
-    class Meta:
-        ordering = ["date", "opens"]
-        indexes = [models.Index(fields=["date", "business"])]  # open now
-        verbose_name = _("bijzondere dag")
-        verbose_name_plural = _("bijzondere dagen")
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.note}".strip()
-
-    def clean(self):
-        if self.closed and (self.opens or self.closes):
-            raise ValidationError(
-                {
-                    "closed": _(
-                        "Een gesloten dag heeft geen openingstijden. Haal het vinkje weg of de tijden."
-                    )
-                }
-            )
-        if not self.closed and (self.opens is None or self.closes is None):
-            raise ValidationError(
-                {"opens": _("Vul in van hoe laat tot hoe laat het bedrijf open is.")}
-            )
-
-
-class BusinessPhoto(Orderable):
-    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("foto"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(
-        _("beschrijving voor wie de foto niet ziet"),
-        max_length=200,
-        help_text=_("Wat staat er op de foto? Bijvoorbeeld: de etalage met verse baklava."),
-    )
-    caption = models.CharField(_("onderschrift"), max_length=200, blank=True)
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("foto")
-        verbose_name_plural = _("foto's")
-
-    def __str__(self):
-        return self.alt_text
-
-
 def story_languages():
     """The site's languages besides Dutch, in which an owner may also tell their story."""
     return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
-class BusinessStory(Orderable):
-    """The owner's story in another language of the site, beside the Dutch one (`story`)."""
-
-    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="stories")
-    language = models.CharField(_("taal"), max_length=8, choices=story_languages)
-    text = RichTextField(_("verhaal"), features=STORY_FEATURES)
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("verhaal in een andere taal")
-        verbose_name_plural = _("verhalen in andere talen")
-        constraints = [
-            models.UniqueConstraint(fields=["business", "language"], name="one_story_per_language")
-        ]
-
-    def __str__(self):
-        return self.get_language_display()
-
-
-class BusinessLink(Orderable):
-    """A social media profile; the address must belong to the chosen service."""
-
-    SERVICES = [
-        ("instagram", "Instagram"),
-        ("facebook", "Facebook"),
-        ("tiktok", "TikTok"),
-        ("linkedin", "LinkedIn"),
-        ("x", "X"),
-        ("youtube", "YouTube"),
-        ("whatsapp", "WhatsApp"),
-    ]
-    business = ParentalKey(Business, on_delete=models.CASCADE, related_name="links")
-    service = models.CharField(_("dienst"), max_length=20, choices=SERVICES)
-    url = models.URLField(_("adres"))
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("sociale media")
-        verbose_name_plural = _("sociale media")
-
-    def __str__(self):
-        return self.get_service_display()
-
-    def clean(self):
-        try:
-            validate_social_url(self.service, self.url)
-        except ValidationError as error:
-            raise ValidationError({"url": error}) from error
-
-
-class BusinessTag(TaggedItemBase):
-    content_object = ParentalKey(Business, on_delete=models.CASCADE, related_name="tagged_items")
-
-
-class OutdatedInfoReport(models.Model):
-    """A visitor's note that a profile is out of date; staff handle it in the admin."""
-
-    business = models.ForeignKey(
-        Business, verbose_name=_("bedrijf"), on_delete=models.CASCADE, related_name="reports"
-    )
-    message = models.TextField(_("wat klopt er niet?"), max_length=2000)
-    email = models.EmailField(
-        _("je e-mailadres (als je antwoord wilt)"),
-        blank=True,
-        help_text=_("Wordt gewist zodra de melding is afgehandeld."),
-    )
-    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
-    handled = models.BooleanField(_("afgehandeld"), default=False)
-
-    class Meta:
-        ordering = ["handled", "-created_at"]
-        verbose_name = _("melding van verouderde informatie")
-        verbose_name_plural = _("meldingen van verouderde informatie")
-
-    def __str__(self):
-        return f"{self.business}: {self.message[:60]}"
-
-    def save(self, *args, **kwargs):
-        # The address was only there to answer; once handled, it is not kept (data minimisation).
-        if self.handled:
-            self.email = ""
-        super().save(*args, **kwargs)

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.phonenumber import PhoneNumber
 from wagtail.models import WorkflowState
 
-from businesses import consent, geocoding
+from businesses import consent
 from businesses.models import Business, BusinessPhoto, BusinessStory, OpeningHours, ProfileDraft
-from businesses.selfservice import forms
+from businesses.selfservice import forms, location
 from businesses.selfservice.photos import photos_of
 
 
@@ -95,7 +95,7 @@ def store_step(draft, step, form):
     draft.data.get("_unsaved", {}).pop(step.slug, None)
     draft.save()
     if step.slug == "adres":
-        geocoding.address_stored(draft)
+        location.address_stored(draft)
 
 
 def store_unsaved(draft, step, post):
@@ -177,7 +177,7 @@ def draft_data_from(business):
             "house_number_addition": business.house_number_addition, "postcode": business.postcode,
             "city": business.city,
         },
-        "locatie": geocoding.location_of_business(business),
+        "locatie": location.location_of_business(business),
         "openingstijden": forms.HoursForm.initial_from(ranges_per_day),
         "sector-talen": {
             "sectors": [s.pk for s in business.sectors.all()],
@@ -219,7 +219,7 @@ def apply_draft(draft, business):
     for form in (forms_by_slug["basis"], forms_by_slug["adres"]):
         for name, value in form.cleaned_data.items():
             setattr(business, name, value)
-    geocoding.apply_to_business(draft, business)
+    location.apply_to_business(draft, business)
     business.opening_hours = [
         OpeningHours(weekday=day, opens=opens, closes=closes)
         for day, opens, closes in forms_by_slug["openingstijden"].ranges()

@@ -18,9 +18,10 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
-from businesses import geocoding, hours
+from businesses import hours
 from businesses.models import Business, ClaimRequest, NeighbourhoodPage, ProfileDraft, Sector
 from businesses.selfservice import drafts, ownership, photos
+from businesses.selfservice import location as pin
 from businesses.widgets import DEFAULT_CENTRE
 
 
@@ -199,23 +200,23 @@ def photo_step(request, draft, current, previous, following):
 def location_step(request, draft, current, previous, following):
     """The pin, in words and numbers (a map only adds to it): what the address lookup found,
     which the owner may correct, look up again, or call wrong (staff then place it)."""
-    location = geocoding.draft_location(draft)
+    location = pin.draft_location(draft)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "lookup":
-            geocoding.lookup_again(draft)
+            pin.lookup_again(draft)
             return redirect("profile_step", draft_id=draft.pk, step=current.slug)
         if action == "wrong":
-            geocoding.store_location(draft, geocoding.pin_is_wrong(location))
+            pin.store_location(draft, pin.pin_is_wrong(location))
             messages.info(request, _("Een medewerker van de gemeente zet je bedrijf op de kaart."))
             return redirect("profile_step", draft_id=draft.pk, step=following.slug)
         form = drafts.bound_form(draft, current, request.POST)
         going_back = request.POST.get("direction") == "back"
         if form.is_valid():
-            corrected = geocoding.corrected(
+            corrected = pin.corrected(
                 location, form.cleaned_data["latitude"], form.cleaned_data["longitude"]
             )
-            geocoding.store_location(draft, corrected)
+            pin.store_location(draft, corrected)
             target = previous if going_back else following
             return redirect("profile_step", draft_id=draft.pk, step=target.slug)
         if going_back:

@@ -20,7 +20,7 @@ from programmes.models import (
     Provider,
     Stage,
 )
-from programmes.models.programmes import nth_weekday
+from programmes.models.sessions import nth_weekday
 
 PROVIDERS = [
     ("Gemeente Utrecht – Economische Zaken", "gemeente", "https://www.utrecht.nl/ondernemen/"),

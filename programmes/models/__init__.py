@@ -8,16 +8,9 @@ from programmes.mentoring.models import (
     Proposal,
 )
 from programmes.models.counts import ProgrammeDayCount
-from programmes.models.programmes import (
-    Category,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    ProgrammeSession,
-    Provider,
-    Stage,
-    expired_q,
-    open_q,
-)
+from programmes.models.lists import Category, Provider, Stage
+from programmes.models.programmes import ProgrammeIndexPage, ProgrammePage, expired_q, open_q
+from programmes.models.sessions import ProgrammeSession
 
 __all__ = [
     "Category",
