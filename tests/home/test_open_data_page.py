@@ -5,19 +5,14 @@ from bs4 import BeautifulSoup
 
 from businesses.open_data import BusinessRow
 from home.open_data import datasets
-from tests.businesses.conftest import make_neighbourhood
+from tests.factories import NeighbourhoodFactory, NeighbourhoodIndexFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def lombok(home):
-    from businesses.models import NeighbourhoodIndexPage
-
-    index = NeighbourhoodIndexPage(title="Wijken", slug="wijken")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return make_neighbourhood(index, "Lombok")
+    return NeighbourhoodFactory(parent=NeighbourhoodIndexFactory(parent=home), title="Lombok")
 
 
 @pytest.mark.parametrize("path", ["/open-data/", "/en/open-data/"])

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from businesses.models import Language, Sector
 from programmes.fit import Answers, rank
 from programmes.models import Category, ProgrammePage, Stage
+from tests.factories import BusinessFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,23 +170,18 @@ def test_bad_answers_never_break_the_page(client, offer, query):
 def test_a_logged_in_entrepreneur_gets_answers_from_their_business(
     client, offer, entrepreneur, neighbourhoods, today
 ):
-    from businesses.models import Business
-
-    business = Business(
+    BusinessFactory(
         name="Toko Amira",
         neighbourhood=neighbourhoods["lombok"],
-        street="Kanaalstraat",
         house_number=1,
-        postcode="3531 CJ",
+        latitude=None,
+        longitude=None,
         owner=entrepreneur,
         founded_year=today.year - 5,
         kvk_number="12345678",
-        live=True,
+        sectors=["supermarkt-toko"],
+        languages=["nl", "tr"],
     )
-    business.save()
-    business.sectors.set([Sector.objects.get(slug="supermarkt-toko")])
-    business.languages.set(Language.objects.filter(code__in=["nl", "tr"]))
-    business.save()  # parental many-to-many relations are written on save
     client.force_login(entrepreneur)
     soup = BeautifulSoup(client.get("/programmas/wat-past-bij-mij/").content, "html.parser")
     assert soup.select_one("input[name=fase][value=groei]").has_attr("checked")

@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from businesses.models import NeighbourhoodPage
 from portal import page_cache
 from programmes.models import Category, ProgrammePage, Provider, Stage
+from tests.factories import NeighbourhoodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,16 +76,15 @@ def test_a_renamed_category_shows_at_once(client, programmes, commit):
 
 def test_a_published_neighbourhood_shows_at_once(client, programmes, neighbourhoods, commit):
     assert filter_labels(client, "wijk") == ["Lombok", "Overvecht"]
-    page = NeighbourhoodPage(
-        title="Kanaleneiland",
-        slug="kanaleneiland",
-        district="Zuidwest",
-        latitude=Decimal("52.070000"),
-        longitude=Decimal("5.100000"),
-        live=False,
-    )
     with commit():
-        neighbourhoods["lombok"].get_parent().add_child(instance=page)
+        page = NeighbourhoodFactory(
+            parent=neighbourhoods["lombok"].get_parent(),
+            title="Kanaleneiland",
+            district="Zuidwest",
+            latitude=Decimal("52.070000"),
+            longitude=Decimal("5.100000"),
+            publish=False,
+        )
     assert filter_labels(client, "wijk") == ["Lombok", "Overvecht"]
     with commit():
         page.save_revision().publish()
