@@ -369,7 +369,7 @@ def test_the_admin_shows_session_errors(staff_client, programme_index, admin_for
     html = response.content.decode()
     if message:
         assert message in html.replace("&#x27;", "'")
-    assert "error-message" in html or "w-field__errors" in html
+    assert "w-field__errors" in html
     assert not ProgrammePage.objects.filter(slug="netwerkavond-in-lombok").exists()
 
 
