@@ -1,8 +1,8 @@
 """Open data of the programmes app: the published support programmes, in both languages.
 
-Served under /api/open-data/ (this router, mounted in apps.py) as paginated JSON and as
-a CSV download; listed on /open-data/ (home.open_data). A few hundred rows, so the CSV is
-written from one query per relation.
+Served under /api/open-data/ (the router home.open_data.endpoints.publish makes, mounted in
+apps.py) as paginated JSON and as a CSV download; listed on /open-data/ (home.open_data). A few
+hundred rows, read a chunk at a time with one query per relation.
 
 In: what a programme's page shows to everyone about the offer and whom it is for. Out: the
 application e-mail address and contact (often a named person with a telephone number) and the
@@ -10,17 +10,17 @@ provider's contact person, e-mail and telephone; the page's body (long editorial
 summary says what it is, the page says the rest).
 """
 
+from functools import partial
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop, override
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Schema
 
 from home import open_data
-from home.open_data import ERROR_RESPONSES, Licence, OpenDataError, PageParams
+from home.open_data.endpoints import Selection, publish
 from programmes.models import ProgrammePage
 from programmes.models.programmes import open_q
 from programmes.taxonomy import audience_of, taxonomy
-
-router = Router(tags=["Open data"])
 
 
 class ProgrammeRow(Schema):
@@ -81,20 +81,6 @@ class ProgrammeRow(Schema):
     last_checked: str = Field(
         description=gettext_noop("Laatst gecontroleerd door de gemeente (JJJJ-MM-DD)")
     )
-
-
-class ProgrammesAnswer(Schema):
-    licence: Licence
-    count: int
-    page: int
-    per_page: int
-    pages: int
-    next: str | None
-    previous: str | None
-    results: list[ProgrammeRow]
-
-
-PROGRAMME_COLUMNS = list(ProgrammeRow.model_fields)
 
 
 def published():
@@ -174,55 +160,12 @@ def programme_rows(request, programmes):
     return rows
 
 
-DESCRIPTION = (
-    "Alle gepubliceerde steunprogramma's, in elke taal van het portaal (een rij per versie, "
-    "translation_key verbindt ze): aanbod, voor wie, kosten, data en hoe aan te melden. Geen "
-    "e-mailadressen of contactpersonen. Gesorteerd op id. "
-    f"Licentie: {open_data.LICENCE_TEXT}"
-)
+def select(request):
+    """Every published programme (no filters)."""
+    return Selection.of_queryset(published(), partial(programme_rows, request))
 
 
-@router.get(
-    "/programmas/",
-    response={200: ProgrammesAnswer, **ERROR_RESPONSES},
-    url_name="open_data_programmes",
-    summary="Open data: programma's (JSON, per pagina)",
-    description=DESCRIPTION
-    + " Per pagina 100 (per_page tot 1000); een pagina voorbij de laatste geeft 404.",
-)
-def programmes_json(request, paging: Query[PageParams]):
-    queryset = published()
-    try:
-        current = open_data.page_of(queryset.count(), paging.page, paging.per_page)
-    except OpenDataError as error:
-        return open_data.error_answer(error)
-    return open_data.page_answer(
-        request,
-        current,
-        programme_rows(request, list(queryset[current.slice])),
-        ("page", "per_page"),
-    )
-
-
-@router.get(
-    "/programmas.csv",
-    url_name="open_data_programmes_csv",
-    summary="Open data: programma's (CSV)",
-    description=DESCRIPTION,
-    openapi_extra=open_data.csv_openapi("CSV, UTF-8, met een kopregel"),
-)
-def programmes_csv(request):
-    def rows():
-        queryset = published()
-        last = 0
-        while chunk := list(queryset.filter(pk__gt=last)[: open_data.CSV_CHUNK]):
-            yield from programme_rows(request, chunk)
-            last = chunk[-1].pk
-
-    return open_data.csv_response("programmas", PROGRAMME_COLUMNS, rows())
-
-
-open_data.register(
+router = publish(
     open_data.Dataset(
         key="programmas",
         title=gettext_lazy("Steunprogramma's"),
@@ -234,5 +177,14 @@ open_data.register(
         json_url_name="open_data_programmes",
         csv_url_name="open_data_programmes_csv",
         order=20,
+        select=select,
+        summary="programma's",
+        api_description=(
+            "Alle gepubliceerde steunprogramma's, in elke taal van het portaal (een rij per "
+            "versie, translation_key verbindt ze): aanbod, voor wie, kosten, data en hoe aan te "
+            "melden. Geen e-mailadressen of contactpersonen. Gesorteerd op id."
+        ),
+        answer="ProgrammesAnswer",
+        operation_id="programmes_open_data_programmes",
     )
 )

@@ -1,6 +1,5 @@
-"""Open data of the businesses app: published business profiles, and figures per neighbourhood
-and month. Served under /api/open-data/ (the router below, mounted in apps.py) as
-paginated JSON and as a streaming CSV download; listed on /open-data/ (home.open_data).
+"""Open data of the businesses app: the published business profiles (/api/open-data/ondernemers/
+and ondernemers.csv). The figures per month are in months.py, the router in __init__.py.
 
 Which fields of a profile, and why these only:
 
@@ -18,83 +17,16 @@ Which fields of a profile, and why these only:
   accounts are often personal ones).
 """
 
-from django.utils.translation import gettext as _
+from functools import cache, partial
+
 from django.utils.translation import gettext_lazy, gettext_noop, override
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Schema
 
 from businesses import hours, lookups
-from businesses.figures import monthly_figures
-from businesses.models import Business, NeighbourhoodPage, OpeningHours
+from businesses.models import Business, OpeningHours
+from businesses.open_data import neighbourhoods
 from home import open_data
-from home.open_data import ERROR_RESPONSES, Licence, OpenDataError, PageParams, documented
-from portal.page_cache import cached
-
-router = Router(tags=["Open data"])
-
-
-# Neighbourhoods -----------------------------------------------------------------------------
-
-
-def neighbourhoods():
-    """The live, public Dutch neighbourhood pages: [{"translation_key", "slug", "title", "url",
-    "page_ids" (of every live language version)}], by title; and {slug of any language
-    version: translation key}."""
-
-    def load():
-        pages = NeighbourhoodPage.objects.live().public().order_by("title", "pk")
-        versions = list(pages.values_list("pk", "slug", "translation_key"))
-        dutch = [
-            {
-                "translation_key": str(page.translation_key),
-                "slug": page.slug,
-                "title": page.title,
-                "url": page.url,
-                "page_ids": [pk for pk, _s, key in versions if key == page.translation_key],
-            }
-            for page in pages.filter(locale__language_code="nl")
-        ]
-        slugs = {slug: str(key) for _pk, slug, key in versions}
-        return dutch, slugs
-
-    return cached("open-data:neighbourhoods", load)
-
-
-def chosen_neighbourhoods(wijk):
-    """The neighbourhoods a `wijk` parameter chooses: all when empty, else the one it names."""
-    dutch, slugs = neighbourhoods()
-    wijk = (wijk or "").strip()
-    if not wijk:
-        return dutch
-    key = slugs.get(wijk)
-    if key is None:
-        raise OpenDataError(
-            _("De wijk %(wijk)s kennen we niet. Kies een van: %(known)s.")
-            % {"wijk": open_data.echo(wijk), "known": ", ".join(n["slug"] for n in dutch)}
-        )
-    return [n for n in dutch if n["translation_key"] == key]
-
-
-def neighbourhood_choices():
-    return [(n["slug"], n["title"]) for n in neighbourhoods()[0]]
-
-
-class WijkParams(Schema):
-    """?wijk= (chosen_neighbourhoods checks it)."""
-
-    wijk: str = documented(
-        {
-            "type": "string",
-            "pattern": open_data.SLUG_PATTERN,
-            "example": "lombok",
-            "description": (
-                "Alleen deze wijk (slug, zoals in de webadressen: lombok); zonder: alle wijken. "
-                "Een wijk die het portaal niet kent geeft 400."
-            ),
-        }
-    )
-
-
-# Businesses ---------------------------------------------------------------------------------
+from home.open_data.endpoints import Selection
 
 
 class BusinessRow(Schema):
@@ -135,18 +67,6 @@ class BusinessRow(Schema):
     )
 
 
-class BusinessesAnswer(Schema):
-    licence: Licence
-    count: int
-    page: int
-    per_page: int
-    pages: int
-    next: str | None
-    previous: str | None
-    results: list[BusinessRow]
-
-
-BUSINESS_COLUMNS = list(BusinessRow.model_fields)
 BUSINESS_VALUES = [
     "pk",
     "name",
@@ -216,11 +136,11 @@ def relations_of(ids, names):
     )
 
 
-def business_rows(request, values, chosen, names=None):
-    """The public rows of businesses read with `values(*BUSINESS_VALUES)`."""
-    values = list(values)
+def business_rows(request, values, chosen, names):
+    """The public rows of businesses read with `values(*BUSINESS_VALUES)`; `names()` gives
+    what labels() gives."""
     ids = [v["pk"] for v in values]
-    sectors, languages, opening_hours = relations_of(ids, names or labels())
+    sectors, languages, opening_hours = relations_of(ids, names())
     by_key = {n["translation_key"]: n for n in chosen}
     base = request.build_absolute_uri("/").rstrip("/")
     rows = []
@@ -255,227 +175,39 @@ def business_rows(request, values, chosen, names=None):
     return rows
 
 
-def streamed_business_rows(request, chosen):
-    """Every chosen business, read CSV_CHUNK at a time by id (keyset), so a download of
-    100,000 never holds more than one chunk: four queries per chunk."""
-    queryset = published(chosen).values(*BUSINESS_VALUES)
-    names = labels()
-    last = 0
-    while True:
-        chunk = list(queryset.filter(pk__gt=last)[: open_data.CSV_CHUNK])
-        if not chunk:
-            return
-        yield from business_rows(request, chunk, chosen, names)
-        last = chunk[-1]["pk"]
+def select(request, wijk):
+    """The published businesses of the neighbourhoods `wijk` chooses; the sector and language
+    names are read once per answer, however many chunks a download takes."""
+    chosen = neighbourhoods.chosen_neighbourhoods(wijk)
+    rows_of = partial(business_rows, request, chosen=chosen, names=cache(labels))
+    return Selection.of_queryset(published(chosen).values(*BUSINESS_VALUES), rows_of)
 
 
-BUSINESSES_DESCRIPTION = (
-    "Alle gepubliceerde ondernemersprofielen, met alleen openbare velden: naam, wijk, sectoren, "
-    "talen, adres, coördinaten, website, openingstijden, toegankelijkheid, laatst bijgewerkt. "
-    "Geen eigenaar, e-mailadres, telefoonnummer, KvK-nummer, verhaal of foto's. Gesorteerd op id. "
-    f"Licentie: {open_data.LICENCE_TEXT}"
-)
-
-
-@router.get(
-    "/ondernemers/",
-    response={200: BusinessesAnswer, **ERROR_RESPONSES},
-    url_name="open_data_businesses",
-    summary="Open data: ondernemers (JSON, per pagina)",
-    description=BUSINESSES_DESCRIPTION
-    + " Per pagina 100 (per_page tot 1000); een pagina voorbij de laatste geeft 404.",
-)
-def businesses_json(request, filters: Query[WijkParams], paging: Query[PageParams]):
-    try:
-        chosen = chosen_neighbourhoods(filters.wijk)
-        queryset = published(chosen)
-        current = open_data.page_of(queryset.count(), paging.page, paging.per_page)
-    except OpenDataError as error:
-        return open_data.error_answer(error)
-    values = queryset.values(*BUSINESS_VALUES)[current.slice]
-    return open_data.page_answer(
-        request, current, business_rows(request, values, chosen), ("wijk", "page", "per_page")
-    )
-
-
-@router.get(
-    "/ondernemers.csv",
-    url_name="open_data_businesses_csv",
-    summary="Open data: ondernemers (CSV)",
-    description=BUSINESSES_DESCRIPTION + " Het hele bestand in één keer, ook leeg.",
-    openapi_extra=open_data.csv_openapi("CSV, UTF-8, met een kopregel"),
-)
-def businesses_csv(request, filters: Query[WijkParams]):
-    try:
-        chosen = chosen_neighbourhoods(filters.wijk)
-    except OpenDataError as error:
-        return open_data.error_response(error)
-    return open_data.csv_response(
-        "ondernemers", BUSINESS_COLUMNS, streamed_business_rows(request, chosen)
-    )
-
-
-# Figures per neighbourhood and month --------------------------------------------------------
-
-
-class MonthRow(Schema):
-    neighbourhood: str = Field(description=gettext_noop("Wijk (slug, zoals in de webadressen)"))
-    neighbourhood_name: str = Field(description=gettext_noop("Naam van de wijk"))
-    month: str = Field(description=gettext_noop("Maand (JJJJ-MM)"))
-    new_businesses: int | str = Field(
-        description=gettext_noop(
-            "Bedrijven die deze maand voor het eerst op het portaal verschenen (ook als ze "
-            "sindsdien offline zijn); “< 5” bij minder dan 5"
-        )
-    )
-    closed_businesses: int | str = Field(
-        description=gettext_noop(
-            "Bedrijven die deze maand gestopt zijn (door de gemeente gemarkeerd als gestopt); "
-            "“< 5” bij minder dan 5"
-        )
-    )
-    last_updated: int | str = Field(
-        description=gettext_noop(
-            "Gepubliceerde bedrijven waarvan het profiel deze maand het laatst is bijgewerkt; "
-            "“< 5” bij minder dan 5"
-        )
-    )
-
-
-class MonthsAnswer(Schema):
-    licence: Licence
-    count: int
-    page: int
-    per_page: int
-    pages: int
-    next: str | None
-    previous: str | None
-    results: list[MonthRow]
-
-
-MONTH_COLUMNS = list(MonthRow.model_fields)
-
-
-class MonthParams(WijkParams):
-    """?wijk=, ?van= and ?tot= (chosen_months checks them)."""
-
-    van: str = documented(open_data.month_schema("Vanaf deze maand (JJJJ-MM); na 'tot' geeft 400."))
-    tot: str = documented(open_data.month_schema("Tot en met deze maand (JJJJ-MM)."))
-
-
-def month_range(van, tot):
-    first = open_data.parse_month(van, "van")
-    last = open_data.parse_month(tot, "tot")
-    if first and last and first > last:
-        raise OpenDataError(
-            _("De maand bij 'van' (%(van)s) ligt na die bij 'tot' (%(tot)s).")
-            % {"van": van, "tot": tot}
-        )
-    return first, last
-
-
-def cached_monthly_figures():
-    today = hours.local_now().date()
-    return cached(
-        f"open-data:monthly:{today:%Y-%m}",
-        lambda: monthly_figures(neighbourhoods()[0], today),
-    )
-
-
-def chosen_months(wijk, van, tot):
-    chosen = {n["translation_key"] for n in chosen_neighbourhoods(wijk)}
-    first, last = month_range(van, tot)
-    first = f"{first[0]:04d}-{first[1]:02d}" if first else ""
-    last = f"{last[0]:04d}-{last[1]:02d}" if last else "9999-12"
-    return [
-        row
-        for row in cached_monthly_figures()
-        if row["translation_key"] in chosen and first <= row["month"] <= last
-    ]
-
-
-def month_choices():
-    return sorted({(row["month"], row["month"]) for row in cached_monthly_figures()}, reverse=True)
-
-
-MONTHS_DESCRIPTION = (
-    "Per wijk en maand: hoeveel bedrijven voor het eerst op het portaal verschenen, hoeveel er "
-    "stopten, en hoeveel gepubliceerde bedrijven hun profiel in die maand het laatst bijwerkten. Aantallen onder de "
-    "5 staan er als '< 5'; waar één verborgen aantal uit het totaal zou volgen, is ook het "
-    "volgende kleinste verborgen. Van januari van het eerste jaar met gegevens tot deze maand; "
-    "filter met wijk, van en tot (JJJJ-MM). "
-    f"Licentie: {open_data.LICENCE_TEXT}"
-)
-
-
-@router.get(
-    "/wijkcijfers/",
-    response={200: MonthsAnswer, **ERROR_RESPONSES},
-    url_name="open_data_months",
-    summary="Open data: cijfers per wijk en maand (JSON, per pagina)",
-    description=MONTHS_DESCRIPTION,
-)
-def months_json(request, filters: Query[MonthParams], paging: Query[PageParams]):
-    try:
-        rows = chosen_months(filters.wijk, filters.van, filters.tot)
-        current = open_data.page_of(len(rows), paging.page, paging.per_page)
-    except OpenDataError as error:
-        return open_data.error_answer(error)
-    return open_data.page_answer(
-        request, current, rows[current.slice], ("wijk", "van", "tot", "page", "per_page")
-    )
-
-
-@router.get(
-    "/wijkcijfers.csv",
-    url_name="open_data_months_csv",
-    summary="Open data: cijfers per wijk en maand (CSV)",
-    description=MONTHS_DESCRIPTION,
-    openapi_extra=open_data.csv_openapi("CSV, UTF-8, met een kopregel"),
-)
-def months_csv(request, filters: Query[MonthParams]):
-    try:
-        rows = chosen_months(filters.wijk, filters.van, filters.tot)
-    except OpenDataError as error:
-        return open_data.error_response(error)
-    return open_data.csv_response("wijkcijfers", MONTH_COLUMNS, iter(rows))
-
-
-open_data.register(
-    open_data.Dataset(
-        key="ondernemers",
-        title=gettext_lazy("Ondernemers"),
-        description=gettext_lazy(
-            "Alle gepubliceerde ondernemersprofielen, met alleen de openbare gegevens van het "
-            "bedrijf. Niet erin: de eigenaar, e-mailadres en telefoonnummer (vaak die van de "
-            "ondernemer zelf), het KvK-nummer (dat bij een eenmanszaak naar een persoon leidt; "
-            "het staat in het Handelsregister), en het verhaal, de producten en foto's (die zijn "
-            "van de ondernemer)."
-        ),
-        schema=BusinessRow,
-        json_url_name="open_data_businesses",
-        csv_url_name="open_data_businesses_csv",
-        order=10,
-        filters=[("wijk", gettext_lazy("Wijk"), neighbourhood_choices)],
-    )
-)
-open_data.register(
-    open_data.Dataset(
-        key="wijkcijfers",
-        title=gettext_lazy("Cijfers per wijk en maand"),
-        description=gettext_lazy(
-            "Per wijk en maand: nieuwe bedrijven op het portaal, gestopte bedrijven en bijgewerkte "
-            "profielen. Aantallen "
-            "onder de 5 staan er als “< 5”, en geen cijfer is terug te voeren op één persoon."
-        ),
-        schema=MonthRow,
-        json_url_name="open_data_months",
-        csv_url_name="open_data_months_csv",
-        order=30,
-        filters=[
-            ("wijk", gettext_lazy("Wijk"), neighbourhood_choices),
-            ("van", gettext_lazy("Van maand"), month_choices),
-            ("tot", gettext_lazy("Tot en met maand"), month_choices),
-        ],
-    )
+BUSINESSES = open_data.Dataset(
+    key="ondernemers",
+    title=gettext_lazy("Ondernemers"),
+    description=gettext_lazy(
+        "Alle gepubliceerde ondernemersprofielen, met alleen de openbare gegevens van het "
+        "bedrijf. Niet erin: de eigenaar, e-mailadres en telefoonnummer (vaak die van de "
+        "ondernemer zelf), het KvK-nummer (dat bij een eenmanszaak naar een persoon leidt; "
+        "het staat in het Handelsregister), en het verhaal, de producten en foto's (die zijn "
+        "van de ondernemer)."
+    ),
+    schema=BusinessRow,
+    json_url_name="open_data_businesses",
+    csv_url_name="open_data_businesses_csv",
+    order=10,
+    filters=[("wijk", gettext_lazy("Wijk"), neighbourhoods.choices)],
+    select=select,
+    query=neighbourhoods.WijkParams,
+    summary="ondernemers",
+    api_description=(
+        "Alle gepubliceerde ondernemersprofielen, met alleen openbare velden: naam, wijk, "
+        "sectoren, talen, adres, coördinaten, website, openingstijden, toegankelijkheid, laatst "
+        "bijgewerkt. Geen eigenaar, e-mailadres, telefoonnummer, KvK-nummer, verhaal of foto's. "
+        "Gesorteerd op id."
+    ),
+    csv_note=" Het hele bestand in één keer, ook leeg.",
+    answer="BusinessesAnswer",
+    operation_id="businesses_open_data_businesses",
 )

@@ -1,10 +1,12 @@
 """Open data: the datasets the portal publishes, their licence, and how they are served.
 
-Each app describes its own datasets in its open_data.py (found with autodiscover, as
-personal_data.py is), with the endpoints that serve them on the API (a django-ninja Router,
-registered on home.open_data.api under /api/open-data/): a paginated JSON list and a CSV download that
-streams, so 100,000 rows never sit in memory at once. The page /open-data/ (and
-/en/open-data/) lists what is registered here, so the home app needs to know no other app.
+Each app describes its own datasets in its open_data module (found with autodiscover, as
+personal_data.py is): their rows and how a request chooses them. home.open_data.endpoints turns
+each description into the endpoints that serve it on the API (a django-ninja Router, registered
+on home.open_data.api under /api/open-data/): a paginated JSON list and a CSV download that
+streams (home.open_data.downloads), so 100,000 rows never sit in memory at once. The page
+/open-data/ (and /en/open-data/) lists what is registered here, so the home app needs to know
+no other app.
 
 Everything published is public already (live, public pages and profiles) or an aggregate with
 the small-cell rule of home.insight: counts below 5 show as "< 5".
@@ -14,15 +16,13 @@ data: anyone may reuse the data without conditions. It is stated on the page, in
 download's HTTP headers (`Link: <...>; rel="license"` and `X-License`) and in every JSON answer.
 """
 
-import csv
 import math
-import numbers
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
@@ -31,7 +31,6 @@ from ninja import Field, Schema
 from ninja.responses import Status
 
 from portal import page_cache
-from portal.spreadsheets import neutralise
 
 LICENCE_ID = "CC0-1.0"
 LICENCE_NAME = "CC0 1.0 Universal"
@@ -71,11 +70,12 @@ class Licence(Schema):
 ERROR_RESPONSES = {400: ErrorAnswer, 404: ErrorAnswer}
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Dataset:
-    """What the open-data page says about a dataset; the app serves it."""
+    """A dataset: what the open-data page says about it, and what the API needs to serve it
+    (home.open_data.endpoints.publish mounts its two endpoints from these fields)."""
 
-    key: str  # the file name of the download: <key>.csv
+    key: str  # the path and file name: /api/open-data/<key>/ and <key>.csv
     title: str
     description: str
     schema: type  # the ninja Schema of one row: its fields, in order, are the CSV columns
@@ -84,6 +84,19 @@ class Dataset:
     order: int = 50
     # The filters the page offers as a form: [(parameter, label, choices()), ...]
     filters: list = field(default_factory=list)
+    # For the API (in Dutch, as the rest of its description):
+    # select(request, **query parameters) gives the chosen rows as an endpoints.Selection, or
+    # raises OpenDataError; `query` is the ninja Schema of those parameters (None: there are
+    # none); the endpoints' summaries name the dataset as `summary` ("Open data: <summary>
+    # (CSV)"); `api_description` describes both (the licence is added), each with its note.
+    select: Callable
+    query: type | None = None
+    summary: str
+    api_description: str
+    json_note: str = " Per pagina 100 (per_page tot 1000); een pagina voorbij de laatste geeft 404."
+    csv_note: str = ""
+    answer: str  # the name of the JSON answer's schema in the OpenAPI description
+    operation_id: str  # the operation ids are <operation_id>_json and <operation_id>_csv
 
     @property
     def fields(self):
@@ -291,75 +304,3 @@ def error_response(error):
     return HttpResponse(
         error.message + "\n", status=error.status, content_type="text/plain; charset=utf-8"
     )
-
-
-# CSV ----------------------------------------------------------------------------------------
-
-
-class _Echo:
-    """A file that hands back what is written: csv.writer then yields each line."""
-
-    def write(self, value):
-        return value
-
-
-def cell(value):
-    """One CSV cell. Text that a spreadsheet program would run as a formula starts with a
-    quote (portal.spreadsheets); numbers are written as they are, so -5 stays a number."""
-    if isinstance(value, numbers.Number) and not isinstance(value, bool):
-        return str(value)
-    return neutralise(as_text(value))
-
-
-def as_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(as_text(item) for item in value)
-    return str(value)
-
-
-def csv_response(key, columns, rows):
-    """A streaming CSV download: a header row with `columns`, then each dict of `rows` (an
-    iterator, read while the file is sent). UTF-8, comma-separated, RFC 4180 quoting; lists
-    are joined with "; "; yes/no as true/false; empty for unknown."""
-
-    def lines():
-        # Sent in pieces of about 64 KB, not a write per row: 100,000 small writes would cost
-        # the server more than making the rows.
-        writer = csv.writer(_Echo(), lineterminator="\r\n")
-        piece = [writer.writerow(columns)]
-        size = 0
-        for row in rows:
-            line = writer.writerow([cell(row.get(column)) for column in columns])
-            piece.append(line)
-            size += len(line)
-            if size >= 65536:
-                yield "".join(piece)
-                piece, size = [], 0
-        yield "".join(piece)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    today = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{key}-{today}.csv"'
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
-    response["X-License"] = f"{LICENCE_ID} {LICENCE_URL}"
-    return response
-
-
-def csv_openapi(description):
-    """openapi_extra for a CSV endpoint: its answer is text/csv, not JSON."""
-    return {
-        "responses": {
-            200: {
-                "description": description,
-                "content": {"text/csv": {"schema": {"type": "string"}}},
-            },
-            400: {"description": "Onjuiste invoer: de uitleg staat in de tekst van het antwoord."},
-        }
-    }
-
-
-# The page -----------------------------------------------------------------------------------
