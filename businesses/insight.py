@@ -34,14 +34,31 @@ from home.insight import (
     Headline,
     Neighbourhood,
     Period,
+    columns,
     count_by,
     count_by_month,
     last_day_of_month,
     monthly_rows,
     months_before,
+    nonzero_rows,
+    percentage,
 )
 
 UPDATED_WITHIN_MONTHS = 6
+# What happened to the businesses, counted per neighbourhood and per month.
+MEASURES = ["registered", "published", "updated", "closed"]
+HEADINGS = {
+    "neighbourhood": gettext_lazy("Wijk"),
+    "month": gettext_lazy("Maand"),
+    "registered": gettext_lazy("Aangemeld"),
+    "published": gettext_lazy("Gepubliceerd"),
+    "updated": gettext_lazy("Bijgewerkt"),
+    "closed": gettext_lazy("Gestopt"),
+    "sector": gettext_lazy("Sector"),
+    "language": gettext_lazy("Taal"),
+    "count": gettext_lazy("Bedrijven"),
+}
+SECTOR_NOTE = gettext_lazy("Een bedrijf met sectoren onder twee hoofdsectoren telt bij allebei.")
 
 
 def neighbourhoods():
@@ -106,8 +123,6 @@ def per_neighbourhood(period):
         }
         for place in places
     ]
-    if not any(row[key] for row in rows for key in counts):
-        rows = []
     totals = {key: sum(found.values()) for key, found in counts.items()}
     words = _range_words(period)
     return Figure(
@@ -120,15 +135,16 @@ def per_neighbourhood(period):
             "%(published)s gepubliceerd, %(updated)s bijgewerkt, %(closed)s gestopt."
         )
         % {**words, **totals},
-        columns=[
-            ("neighbourhood", _("Wijk")),
-            ("registered", _("Aangemeld")),
-            ("published", _("Gepubliceerd")),
+        columns=columns(
+            HEADINGS,
+            "neighbourhood",
+            "registered",
+            "published",
             ("updated", _("Bijgewerkt (half jaar)")),
-            ("closed", _("Gestopt")),
-        ],
-        rows=rows,
-        chart=Chart("bar", "neighbourhood", ["registered", "published", "updated", "closed"]),
+            "closed",
+        ),
+        rows=nonzero_rows(rows, MEASURES),
+        chart=Chart("bar", "neighbourhood", MEASURES),
         note=_(
             "Bijgewerkt: profielen die nu online staan en in de zes maanden tot de einddatum "
             "voor het laatst zijn gewijzigd. Gestopt: door de gemeente gemarkeerd als gestopt."
@@ -156,15 +172,9 @@ def per_month(period):
             "aangemeld, %(published)s gepubliceerd, %(updated)s bijgewerkt, %(closed)s gestopt."
         )
         % {**_range_words(period), **totals},
-        columns=[
-            ("month", _("Maand")),
-            ("registered", _("Aangemeld")),
-            ("published", _("Gepubliceerd")),
-            ("updated", _("Bijgewerkt")),
-            ("closed", _("Gestopt")),
-        ],
+        columns=columns(HEADINGS, "month", *MEASURES),
         rows=monthly_rows(period, series),
-        chart=Chart("line", "month", ["registered", "published", "updated", "closed"]),
+        chart=Chart("line", "month", MEASURES),
         note=_(
             "Bijgewerkt: profielen die nu online staan en in die maand voor het laatst zijn "
             "gewijzigd. De eerste en laatste maand tellen alleen de dagen in de gekozen periode."
@@ -197,7 +207,6 @@ def sector_mix(period):
             {"sector": sector.name, "count": counts.get((place.id, sector.pk), 0)}
             for sector in mains
         ]
-        rows = rows if any(row["count"] for row in rows) else []
         return Figure(
             key="sectoren",
             title=_("Sectoren in %(name)s") % {"name": place.title},
@@ -205,10 +214,10 @@ def sector_mix(period):
                 "Hoeveel bedrijven in %(name)s op %(end)s online stonden, per hoofdsector."
             )
             % {"name": place.title, **words},
-            columns=[("sector", _("Sector")), ("count", _("Bedrijven"))],
-            rows=rows,
+            columns=columns(HEADINGS, "sector", "count"),
+            rows=nonzero_rows(rows, ["count"]),
             chart=Chart("bar", "sector", ["count"]),
-            note=_("Een bedrijf met sectoren onder twee hoofdsectoren telt bij allebei."),
+            note=str(SECTOR_NOTE),
         )
     keys = [f"s{sector.pk}" for sector in mains]
     rows = []
@@ -217,8 +226,7 @@ def sector_mix(period):
         for key, sector in zip(keys, mains, strict=True):
             row[key] = counts.get((place.id, sector.pk), 0)
         rows.append(row)
-    if not any(row[key] for row in rows for key in keys):
-        rows = []
+    rows = nonzero_rows(rows, keys)
     largest = max(
         mains, key=lambda s: sum(n for (_p, m), n in counts.items() if m == s.pk), default=None
     )
@@ -233,11 +241,11 @@ def sector_mix(period):
         description=_("Per wijk: hoeveel bedrijven op %(end)s online stonden in elke hoofdsector.")
         % words
         + summary,
-        columns=[("neighbourhood", _("Wijk"))]
+        columns=columns(HEADINGS, "neighbourhood")
         + [(key, sector.name) for key, sector in zip(keys, mains, strict=True)],
         rows=rows,
         chart=Chart("stacked", "neighbourhood", keys),
-        note=_("Een bedrijf met sectoren onder twee hoofdsectoren telt bij allebei."),
+        note=str(SECTOR_NOTE),
     )
 
 
@@ -261,7 +269,7 @@ def languages(period):
         )
         % {"where": where, **_range_words(period)}
         + (_(" Het vaakst: %(top)s.") % {"top": top} if top else ""),
-        columns=[("language", _("Taal")), ("count", _("Bedrijven"))],
+        columns=columns(HEADINGS, "language", "count"),
         rows=rows,
         chart=Chart("bar", "language", ["count"]),
         note=_("Een bedrijf waar meer talen gesproken worden, telt bij elke taal."),
@@ -276,7 +284,7 @@ def headlines(period):
     everywhere = Business.objects.all()
     online = everywhere.filter(live=True, closed_at__isnull=True).count()
     updated = everywhere.filter(updated_q(period)).count()
-    share = round(100 * updated / online) if online else 0
+    share = percentage(updated, online)
     return [
         Headline(_("Bedrijven online"), online),
         Headline(

@@ -11,16 +11,29 @@ it but views and signal handlers).
 """
 
 from django.db.models import Count, Max, Q, Sum
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from home.insight import Chart, Figure, Headline
+from home.insight import Chart, Figure, Headline, columns, monthly_rows, percentage, sum_by_month
 from search.models import QueryDayCount, SearchFeedback
 from search.recording import KEEP_DAYS, normalise
 
 TOP = 25
+
+HEADINGS = {
+    "query": _("Zoekopdracht"),
+    "directory": _("Ondernemers zoeken"),
+    "site": _("Zoeken op de site"),
+    "searches": _("Keer gezocht"),
+    "empty": _("Niets gevonden"),
+    "last": _("Laatst gezocht"),
+    "month": _("Maand"),
+    "answer": _("Antwoord"),
+    "answers": _("Reacties"),
+    "not_found": _("Nee, niet gevonden"),
+    "found": _("Ja, gevonden"),
+}
 
 
 def counts_in(period):
@@ -93,13 +106,7 @@ def top_queries(period):
             )
             % {"top": TOP}
         ),
-        columns=[
-            ("query", str(_("Zoekopdracht"))),
-            ("directory", str(_("Ondernemers zoeken"))),
-            ("site", str(_("Zoeken op de site"))),
-            ("searches", str(_("Samen"))),
-            ("empty", str(_("Niets gevonden"))),
-        ],
+        columns=columns(HEADINGS, "query", "directory", "site", ("searches", _("Samen")), "empty"),
         rows=rows,
         chart=Chart(kind="stacked", label="query", series=["directory", "site"]),
         note=joined(
@@ -143,12 +150,7 @@ def without_results(period):
             )
             % {"top": TOP}
         ),
-        columns=[
-            ("query", str(_("Zoekopdracht"))),
-            ("empty", str(_("Niets gevonden"))),
-            ("searches", str(_("Keer gezocht"))),
-            ("last", str(_("Laatst gezocht"))),
-        ],
+        columns=columns(HEADINGS, "query", "empty", "searches", "last"),
         rows=rows,
         chart=Chart(kind="bar", label="query", series=["empty"]),
         note=joined(where_note(period), settings_link()),
@@ -156,39 +158,15 @@ def without_results(period):
 
 
 def per_month(period):
-    counted = {}
-    for row in (
-        counts_in(period)
-        .annotate(month=TruncMonth("day"))
-        .values("month")
-        .annotate(total=Sum("searches"), total_empty=Sum("empty"))
-        .order_by()
-    ):
-        month = row["month"]
-        month = (month.date() if hasattr(month, "date") else month).replace(day=1)
-        counted[month] = row
-    rows = [
-        {
-            "month": month,
-            "searches": (counted.get(month) or {}).get("total") or 0,
-            "empty": (counted.get(month) or {}).get("total_empty") or 0,
-        }
-        for month in period.months()
-    ]
-    if not any(row["searches"] for row in rows):
-        rows = []
+    series = sum_by_month(counts_in(period), "day", searches="searches", empty="empty")
     return Figure(
         key="zoeken-per-maand",
         title=str(_("Zoekopdrachten per maand")),
         description=str(
             _("Per maand hoe vaak er met tekst werd gezocht en hoe vaak dat niets vond.")
         ),
-        columns=[
-            ("month", str(_("Maand"))),
-            ("searches", str(_("Keer gezocht"))),
-            ("empty", str(_("Niets gevonden"))),
-        ],
-        rows=rows,
+        columns=columns(HEADINGS, "month", "searches", "empty"),
+        rows=monthly_rows(period, series),
         chart=Chart(kind="line", label="month", series=["searches", "empty"]),
         note=where_note(period),
     )
@@ -213,8 +191,8 @@ def feedback_answers(period):
     rows = []
     if answers["yes"] or answers["not_found"]:
         rows = [
-            {"answer": str(_("Ja, gevonden")), "answers": answers["yes"]},
-            {"answer": str(_("Nee, niet gevonden")), "answers": answers["not_found"]},
+            {"answer": str(HEADINGS["found"]), "answers": answers["yes"]},
+            {"answer": str(HEADINGS["not_found"]), "answers": answers["not_found"]},
         ]
     return Figure(
         key="zoeken-reacties",
@@ -226,7 +204,7 @@ def feedback_answers(period):
             )
             % {"commented": answers["commented"]}
         ),
-        columns=[("answer", str(_("Antwoord"))), ("answers", str(_("Reacties")))],
+        columns=columns(HEADINGS, "answer", "answers"),
         rows=rows,
         chart=Chart(kind="bar", label="answer", series=["answers"]),
         note=joined(
@@ -266,11 +244,7 @@ def feedback_not_found(period):
             )
             % {"top": TOP}
         ),
-        columns=[
-            ("query", str(_("Zoekopdracht"))),
-            ("not_found", str(_("Nee, niet gevonden"))),
-            ("found", str(_("Ja, gevonden"))),
-        ],
+        columns=columns(HEADINGS, "query", "not_found", "found"),
         rows=rows,
         chart=Chart(kind="stacked", label="query", series=["not_found", "found"]),
         note=joined(city_wide_note(period), settings_link()),
@@ -293,8 +267,8 @@ def search_headlines(period):
     return [
         Headline(str(_("Zoekopdrachten")), searches),
         Headline(
-            str(_("Niets gevonden")),
-            f"{round(100 * (totals['total_empty'] or 0) / searches)}%" if searches else "–",
+            str(HEADINGS["empty"]),
+            f"{percentage(totals['total_empty'] or 0, searches)}%" if searches else "–",
         ),
         Headline(
             str(_("Niet gevonden, volgens bezoekers")),

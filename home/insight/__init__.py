@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, DateField, Q
+from django.db.models import Count, DateField, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -256,11 +256,35 @@ def count_by_month(queryset, field, period):
     )
     counts = {}
     for row in rows:
-        month = row["_month"]
-        if isinstance(month, datetime):
-            month = timezone.localtime(month).date() if timezone.is_aware(month) else month.date()
-        counts[month.replace(day=1)] = counts.get(month.replace(day=1), 0) + row["_n"]
+        month = month_start(row["_month"])
+        counts[month] = counts.get(month, 0) + row["_n"]
     return counts
+
+
+def month_start(value):
+    """A month from TruncMonth (a date, or a datetime: aware ones in the portal's time zone)
+    as its first day, a date."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.replace(day=1)
+
+
+def sum_by_month(queryset, field, **sums):
+    """{key: {first day of the month: total}}: for each `key=column` the sum of `column` per
+    month of the DateField or DateTimeField `field` (0 where it sums to nothing), ready for
+    monthly_rows. The queryset is filtered on the period already."""
+    rows = (
+        queryset.annotate(_month=TruncMonth(field))
+        .values("_month")
+        .annotate(**{f"_{key}": Sum(column) for key, column in sums.items()})
+        .order_by()
+    )
+    series = {key: {} for key in sums}
+    for row in rows:
+        month = month_start(row["_month"])
+        for key, found in series.items():
+            found[month] = found.get(month, 0) + (row[f"_{key}"] or 0)
+    return series
 
 
 def count_by(queryset, field):
@@ -279,6 +303,24 @@ def monthly_rows(period, series, label="month"):
         {label: month, **{key: counts.get(month, 0) for key, counts in series.items()}}
         for month in period.months()
     ]
-    if not any(row[key] for row in rows for key in series):
-        return []
-    return rows
+    return nonzero_rows(rows, series)
+
+
+def nonzero_rows(rows, keys):
+    """The rows, or none at all when every count under `keys` is 0 (or empty), so that a
+    period without data gives an empty table and an export with headings only."""
+    return rows if any(row[key] for row in rows for key in keys) else []
+
+
+def percentage(part, whole):
+    """A whole percentage, 0 of nothing."""
+    return round(100 * part / whole) if whole else 0
+
+
+def columns(headings, *keys):
+    """A Figure's columns from a report's {key: heading} (headings translated when asked): each
+    key with its heading, or a (key, heading) pair where one figure words a column its own way."""
+    return [
+        (key[0], str(key[1])) if isinstance(key, tuple) else (key, str(headings[key]))
+        for key in keys
+    ]

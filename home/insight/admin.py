@@ -38,23 +38,22 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+def optional_date(label, invalid):
+    """An optional day, typed as 2025-01-31 or 31-01-2025; `invalid` says how to fix a typo."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={"invalid": invalid},
+    )
+
+
 class PeriodForm(forms.Form):
     """van/tot (dates, both included) and wijk (a neighbourhood's slug), all optional."""
 
-    van = forms.DateField(
-        label=_("Van"),
-        required=False,
-        widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2025-01-31.")},
-    )
-    tot = forms.DateField(
-        label=_("Tot en met"),
-        required=False,
-        widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2025-12-31.")},
-    )
+    van = optional_date(_("Van"), _("Vul een geldige datum in, bijvoorbeeld 2025-01-31."))
+    tot = optional_date(_("Tot en met"), _("Vul een geldige datum in, bijvoorbeeld 2025-12-31."))
     wijk = forms.ChoiceField(
         label=_("Wijk"),
         required=False,

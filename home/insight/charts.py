@@ -17,6 +17,9 @@ several, side by side), "stacked" one bar per row split into its series, "line" 
 series over the rows (e.g. months). Horizontal bars keep long names readable. With `rtl=True`
 the chart is mirrored: names on the right, bars growing to the left, time running from the
 right, as a right-to-left page reads.
+
+The SVG pieces every kind shares (patterns, markers, legend, the <svg> element) are in
+home/insight/svg.py.
 """
 
 import math
@@ -25,23 +28,25 @@ from decimal import Decimal
 
 from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from home.insight import HIDDEN, is_hidden
+from home.insight.svg import (
+    DASHES,
+    FONT,
+    PATTERNS,
+    WIDTH,
+    Drawer,
+    svg_attrs,
+    svg_text,
+)
 
-WIDTH = 640
-FONT = 13  # text size in viewBox units
 BAR = 18  # bar thickness
 GAP = 10  # between rows
 LABEL_WIDTH = 170  # room for the row names of bar charts
 VALUE_ROOM = 64  # room after the longest bar for its value
-LEGEND_ROW = 22
-PATTERNS = 8  # patterns, dashes and markers repeat after this many series
-MARKERS = ("circle", "square", "triangle", "diamond", "cross", "bar", "circle", "square")
-DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 2 1 2", "12 3 3 3")
 
 
 def render_chart(figure, rtl=False, id_prefix=None):
@@ -52,7 +57,7 @@ def render_chart(figure, rtl=False, id_prefix=None):
     drawer = {"bar": _Bars, "stacked": _Stacked, "line": _Lines}.get(chart.kind)
     if drawer is None:
         raise ValueError(f"Unknown chart kind {chart.kind!r} in figure {figure.key!r}")
-    # Every text and attribute value in the SVG went through escape() (_attrs, _text, svg).
+    # Every text and attribute value in the SVG went through escape() (svg_attrs, _text, svg).
     return mark_safe(drawer(figure, rtl, id_prefix or f"chart-{figure.key}").svg())  # noqa: S308
 
 
@@ -104,129 +109,7 @@ def nice_ticks(top, count=5):
     return [int(t) if float(t).is_integer() else t for t in ticks]
 
 
-def _attrs(**attrs):
-    parts = []
-    for key, value in attrs.items():
-        if value is None:
-            continue
-        if isinstance(value, float):
-            value = f"{value:.1f}".rstrip("0").rstrip(".")
-        parts.append(f'{key.rstrip("_").replace("_", "-")}="{escape(value)}"')
-    return " ".join(parts)
-
-
-def _text(x, y, text, anchor="start", cls="portal-chart__text", **attrs):
-    return (
-        f"<text {_attrs(x=x, y=y, text_anchor=anchor, class_=cls, **attrs)}>{escape(text)}</text>"
-    )
-
-
-class _Drawer:
-    def __init__(self, figure, rtl, prefix):
-        self.figure = figure
-        self.chart = figure.chart
-        self.rtl = rtl
-        self.prefix = prefix
-        headings = dict(figure.columns)
-        self.series = [(key, headings.get(key, key)) for key in self.chart.series]
-        self.unit = self.chart.unit
-        self.rows = figure.rows
-        self.parts = []
-
-    # Mirroring: every x goes through x(). Text anchors are logical ("start" is where a text
-    # begins in the chart's direction, set on the <svg>), so they need no mirroring.
-    def x(self, value):
-        return WIDTH - value if self.rtl else value
-
-    def pattern_id(self, index):
-        return f"{self.prefix}-p{index % PATTERNS}"
-
-    def defs(self):
-        """One pattern per series: the series colour with its own texture drawn over it."""
-        textures = [
-            "",  # solid
-            '<path class="portal-chart__hatch portal-chart__hatch--1" d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4"/>',
-            '<circle class="portal-chart__dot portal-chart__hatch--2" cx="4" cy="4" r="1.6"/>',
-            '<path class="portal-chart__hatch portal-chart__hatch--3" d="M0,0 l8,8 M8,0 l-8,8"/>',
-            '<path class="portal-chart__hatch portal-chart__hatch--4" d="M0,4 h8"/>',
-            '<path class="portal-chart__hatch portal-chart__hatch--5" d="M4,0 v8"/>',
-            '<path class="portal-chart__dot portal-chart__hatch--6" d="M0,0 h4 v4 h-4 Z M4,4 h4 v4 h-4 Z"/>',
-            '<path class="portal-chart__hatch portal-chart__hatch--7" d="M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4"/>',
-        ]
-        patterns = []
-        for index in range(min(len(self.series), PATTERNS)):
-            patterns.append(
-                f'<pattern id="{self.pattern_id(index)}" patternUnits="userSpaceOnUse" '
-                f'width="8" height="8"><rect class="portal-chart__fill portal-chart__fill--{index % PATTERNS}" '
-                f'width="8" height="8"/>{textures[index % PATTERNS]}</pattern>'
-            )
-        return "<defs>" + "".join(patterns) + "</defs>"
-
-    def legend(self, top, line=False):
-        """The series' names with their swatch, in rows; returns the height used."""
-        if len(self.series) < 2:
-            return 0
-        x, y = 0, top
-        for index, (_key, heading) in enumerate(self.series):
-            text = Truncator(str(heading)).chars(30)
-            width = 28 + len(text) * FONT * 0.55 + 16
-            if x + width > WIDTH and x > 0:
-                x, y = 0, y + LEGEND_ROW
-            if line:
-                self.parts.append(
-                    f"<line {_attrs(x1=self.x(x), y1=y + 7, x2=self.x(x + 22), y2=y + 7, class_=self.line_class(index))}/>"
-                )
-                self.parts.append(self.marker(index, x + 11, y + 7))
-            else:
-                left = self.x(x + 16) if self.rtl else x
-                self.parts.append(
-                    f"<rect {_attrs(x=left, y=y, width=16, height=14, fill=f'url(#{self.pattern_id(index)})', class_='portal-chart__bar')}/>"
-                )
-            self.parts.append(_text(self.x(x + 28), y + 11, text, "start"))
-            x += width
-        return y - top + LEGEND_ROW + 6
-
-    def line_class(self, index):
-        return f"portal-chart__line portal-chart__line--{index % PATTERNS}"
-
-    def marker(self, index, cx, cy):
-        """A marker shape per series, so lines differ without colour."""
-        shape = MARKERS[index % PATTERNS]
-        cx = self.x(cx)
-        cls = f"portal-chart__marker portal-chart__marker--{index % PATTERNS}"
-        if shape == "circle":
-            return f"<circle {_attrs(cx=cx, cy=cy, r=4, class_=cls)}/>"
-        if shape == "square":
-            return f"<rect {_attrs(x=cx - 4, y=cy - 4, width=8, height=8, class_=cls)}/>"
-        if shape == "triangle":
-            d = f"M{cx:.1f},{cy - 5:.1f} L{cx + 5:.1f},{cy + 4:.1f} L{cx - 5:.1f},{cy + 4:.1f} Z"
-        elif shape == "diamond":
-            d = f"M{cx:.1f},{cy - 5:.1f} L{cx + 5:.1f},{cy:.1f} L{cx:.1f},{cy + 5:.1f} L{cx - 5:.1f},{cy:.1f} Z"
-        elif shape == "cross":
-            d = f"M{cx - 4:.1f},{cy - 4:.1f} L{cx + 4:.1f},{cy + 4:.1f} M{cx + 4:.1f},{cy - 4:.1f} L{cx - 4:.1f},{cy + 4:.1f}"
-        else:
-            d = f"M{cx - 5:.1f},{cy:.1f} H{cx + 5:.1f}"
-        return f"<path {_attrs(d=d, class_=cls)}/>"
-
-    def svg(self):
-        height = self.draw()
-        title_id, desc_id = f"{self.prefix}-title", f"{self.prefix}-desc"
-        return (
-            # `direction` is set either way, so an inline SVG never inherits it from the page;
-            # with "rtl", text-anchor "start"/"end" are the right/left ends of a text.
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="portal-chart portal-chart--{self.chart.kind}{" portal-chart--rtl" if self.rtl else ""}" '
-            f'role="img" aria-labelledby="{escape(title_id)}" aria-describedby="{escape(desc_id)}" '
-            f'viewBox="0 0 {WIDTH} {height:.0f}" width="100%" preserveAspectRatio="xMidYMin meet" '
-            f'font-size="{FONT}" direction="{"rtl" if self.rtl else "ltr"}" focusable="false">'
-            f'<title id="{escape(title_id)}">{escape(self.figure.title)}</title>'
-            f'<desc id="{escape(desc_id)}">{escape(self.figure.description)}</desc>'
-            + self.defs()
-            + "".join(self.parts)
-            + "</svg>"
-        )
-
-
-class _Bars(_Drawer):
+class _Bars(Drawer):
     """Horizontal bars: one per row, or one per row and series side by side."""
 
     stacked = False
@@ -252,10 +135,10 @@ class _Bars(_Drawer):
         for tick in ticks:
             x = plot_start + tick * scale
             self.parts.append(
-                f"<line {_attrs(x1=self.x(x), y1=plot_top, x2=self.x(x), y2=plot_bottom, class_='portal-chart__grid')}/>"
+                f"<line {svg_attrs(x1=self.x(x), y1=plot_top, x2=self.x(x), y2=plot_bottom, class_='portal-chart__grid')}/>"
             )
             self.parts.append(
-                _text(
+                svg_text(
                     self.x(x),
                     plot_bottom + FONT + 4,
                     value_text(tick, self.unit),
@@ -267,16 +150,16 @@ class _Bars(_Drawer):
             y = plot_top + index * row_height + GAP / 2
             name = Truncator(label_text(row.get(self.chart.label))).chars(26)
             middle = y + bars_per_row * BAR / 2 + FONT / 2 - 2
-            self.parts.append(_text(self.x(LABEL_WIDTH), middle, name, "end"))
+            self.parts.append(svg_text(self.x(LABEL_WIDTH), middle, name, "end"))
             self.draw_row(row, y, plot_start, scale)
         self.parts.append(
-            f"<line {_attrs(x1=self.x(plot_start), y1=plot_top, x2=self.x(plot_start), y2=plot_bottom, class_='portal-chart__axis')}/>"
+            f"<line {svg_attrs(x1=self.x(plot_start), y1=plot_top, x2=self.x(plot_start), y2=plot_bottom, class_='portal-chart__axis')}/>"
         )
         return plot_bottom + FONT + 10
 
     def bar(self, start, length, y, index):
         left = self.x(start + length) if self.rtl else start
-        return f"<rect {_attrs(x=left, y=y, width=max(length, 0), height=BAR, fill=f'url(#{self.pattern_id(index)})', class_='portal-chart__bar')}/>"
+        return f"<rect {svg_attrs(x=left, y=y, width=max(length, 0), height=BAR, fill=f'url(#{self.pattern_id(index)})', class_='portal-chart__bar')}/>"
 
     def draw_row(self, row, y, plot_start, scale):
         for index, value in enumerate(self.values(row)):
@@ -285,7 +168,7 @@ class _Bars(_Drawer):
             if length:
                 self.parts.append(self.bar(plot_start, length, bar_y, index))
             self.parts.append(
-                _text(
+                svg_text(
                     self.x(plot_start + length + 4),
                     bar_y + BAR / 2 + FONT / 2 - 2,
                     value_text(value, self.unit),
@@ -317,10 +200,10 @@ class _Stacked(_Bars):
                 centre = self.x(start + length / 2)
                 pill = len(text) * FONT * 0.6 + 6
                 self.parts.append(
-                    f"<rect {_attrs(x=centre - pill / 2, y=y + 2, width=pill, height=BAR - 4, rx=3, class_='portal-chart__pill')}/>"
+                    f"<rect {svg_attrs(x=centre - pill / 2, y=y + 2, width=pill, height=BAR - 4, rx=3, class_='portal-chart__pill')}/>"
                 )
                 self.parts.append(
-                    _text(
+                    svg_text(
                         centre,
                         y + BAR / 2 + FONT / 2 - 2,
                         text,
@@ -333,7 +216,7 @@ class _Stacked(_Bars):
         if any_hidden:
             total_text = _("ten minste %(total)s") % {"total": total_text}
         self.parts.append(
-            _text(
+            svg_text(
                 self.x(start + 4),
                 y + BAR / 2 + FONT / 2 - 2,
                 total_text,
@@ -343,7 +226,7 @@ class _Stacked(_Bars):
         )
 
 
-class _Lines(_Drawer):
+class _Lines(Drawer):
     """One line per series over the rows (in order), with a marker at every value and the
     values written beside the markers when there is one series."""
 
@@ -365,10 +248,10 @@ class _Lines(_Drawer):
         for tick in ticks:
             y = plot_bottom - tick * scale
             self.parts.append(
-                f"<line {_attrs(x1=self.x(plot_start), y1=y, x2=self.x(plot_end), y2=y, class_='portal-chart__grid')}/>"
+                f"<line {svg_attrs(x1=self.x(plot_start), y1=y, x2=self.x(plot_end), y2=y, class_='portal-chart__grid')}/>"
             )
             self.parts.append(
-                _text(
+                svg_text(
                     self.x(plot_start - 6),
                     y + FONT / 2 - 2,
                     value_text(tick, self.unit),
@@ -383,7 +266,7 @@ class _Lines(_Drawer):
             if (count - 1 - index) % every:
                 continue
             self.parts.append(
-                _text(
+                svg_text(
                     self.x(at(index)),
                     plot_bottom + FONT + 6,
                     label_text(row.get(self.chart.label)),
@@ -392,7 +275,7 @@ class _Lines(_Drawer):
                 )
             )
         self.parts.append(
-            f"<line {_attrs(x1=self.x(plot_start), y1=plot_bottom, x2=self.x(plot_end), y2=plot_bottom, class_='portal-chart__axis')}/>"
+            f"<line {svg_attrs(x1=self.x(plot_start), y1=plot_bottom, x2=self.x(plot_end), y2=plot_bottom, class_='portal-chart__axis')}/>"
         )
         for index, (key, _heading) in enumerate(self.series):
             # A hidden or empty value breaks the line rather than drawing it at 0.
@@ -410,7 +293,7 @@ class _Lines(_Drawer):
             for points in runs:
                 if len(points) > 1:
                     self.parts.append(
-                        f"<polyline {_attrs(points=' '.join(f'{x:.1f},{y:.1f}' for x, y in points), class_=self.line_class(index), stroke_dasharray=DASHES[index % PATTERNS] or None)}/>"
+                        f"<polyline {svg_attrs(points=' '.join(f'{x:.1f},{y:.1f}' for x, y in points), class_=self.line_class(index), stroke_dasharray=DASHES[index % PATTERNS] or None)}/>"
                     )
             for position, row in enumerate(self.rows):
                 value = row.get(key)
@@ -419,7 +302,7 @@ class _Lines(_Drawer):
                     self.parts.append(self.marker(index, at(position), y))
                 if len(self.series) == 1 and count <= 24:
                     self.parts.append(
-                        _text(
+                        svg_text(
                             self.x(at(position)),
                             y - 8,
                             value_text(value, self.unit),

@@ -1,4 +1,4 @@
-"""The staff figures of programmes and of mentor matching (programmes/insight.py), each compared
+"""The staff figures of programmes and of mentor matching (programmes/insight/), each compared
 with counts made straight from the rows on known data, and their reports in "Inzicht"."""
 
 import statistics
@@ -12,7 +12,7 @@ from django.utils import timezone
 from home import insight
 from home.insight import Neighbourhood, Period
 from programmes import counting
-from programmes import insight as figures
+from programmes.insight import matching_report, programme_report
 from programmes.mentoring import progress
 from programmes.models import (
     Category,
@@ -115,7 +115,7 @@ def expected_per_category(period, neighbourhood=None):
 
 
 def test_programmes_per_category_focus_first(programmes, period, neighbourhoods):
-    figure = figures.per_category(period)
+    figure = programme_report.per_category(period)
     assert [row["category"] for row in figure.rows] == [c.name for c in Category.objects.all()]
     assert [row["focus"] for row in figure.rows][:6] == ["ja"] * 6
     got = {
@@ -134,7 +134,7 @@ def test_programmes_per_category_focus_first(programmes, period, neighbourhoods)
     lombok = Period(period.start, period.end, in_lombok(neighbourhoods))
     got = {
         row["category"]: {k: row[k] for k in ("open", "expired", "views", "apply_clicks")}
-        for row in figures.per_category(lombok).rows
+        for row in programme_report.per_category(lombok).rows
     }
     assert got == expected_per_category(lombok, lombok.neighbourhood)
     assert got["Financiering"] == {"open": 0, "expired": 0, "views": 0, "apply_clicks": 0}
@@ -145,7 +145,7 @@ def test_a_programme_published_after_the_period_is_not_on_offer(programmes, toda
     ProgrammePage.objects.filter(pk=programmes["krediet"].pk).update(
         first_published_at=timezone.now() - timedelta(days=5)
     )
-    got = rows(figures.per_category(before))
+    got = rows(programme_report.per_category(before))
     assert got["Financiering"]["open"] == 0
     assert got == {
         name: {"category": name, "focus": got[name]["focus"], **values}
@@ -154,7 +154,7 @@ def test_a_programme_published_after_the_period_is_not_on_offer(programmes, toda
 
 
 def test_most_viewed_programmes(programmes, period):
-    figure = figures.per_programme(period)
+    figure = programme_report.per_programme(period)
     totals = {}
     for count in ProgrammeDayCount.objects.filter(day__gte=period.start, day__lte=period.end):
         key = count.page.translation_key
@@ -183,7 +183,7 @@ def test_most_viewed_programmes(programmes, period):
 
 
 def test_views_per_month(programmes, period, today):
-    figure = figures.per_month(period)
+    figure = programme_report.per_month(period)
     assert [row["month"] for row in figure.rows] == period.months()
     by_month = {}
     for count in ProgrammeDayCount.objects.filter(day__gte=period.start, day__lte=period.end):
@@ -196,11 +196,11 @@ def test_views_per_month(programmes, period, today):
 
 def test_an_empty_period_gives_empty_tables(programmes, today):
     empty = Period(start=today - timedelta(days=3000), end=today - timedelta(days=2990))
-    assert [f.rows for f in figures.programme_figures(empty)] == [[], [], []]
+    assert [f.rows for f in programme_report.programme_figures(empty)] == [[], [], []]
 
 
 def test_programme_headlines(programmes, period):
-    got = {h.label: h.value for h in figures.programme_headlines(period)}
+    got = {h.label: h.value for h in programme_report.programme_headlines(period)}
     # Etalage, Krediet, Pand (and its translation): Verlopen and Oud have expired.
     assert got == {"Programma's open": 3, "Keer bekeken": 102, "Naar aanmelden": 15}
 
@@ -345,7 +345,7 @@ def expected_funnel(period):
 
 
 def test_the_matching_funnel(journeys, period, neighbourhoods):
-    figure = figures.funnel(period)
+    figure = matching_report.funnel(period)
     got = [(row["reached"], row["share"], row["median_days"]) for row in figure.rows]
     assert got == expected_funnel(period)
     assert [row["reached"] for row in figure.rows] == [10, 9, 8, 7, 6]
@@ -354,14 +354,15 @@ def test_the_matching_funnel(journeys, period, neighbourhoods):
     assert figure.rows[4]["median_days"] == 21.0  # active → completed: 16 18 18 24 30 30 → 21
     lombok = Period(period.start, period.end, in_lombok(neighbourhoods))
     got = [
-        (row["reached"], row["share"], row["median_days"]) for row in figures.funnel(lombok).rows
+        (row["reached"], row["share"], row["median_days"])
+        for row in matching_report.funnel(lombok).rows
     ]
     assert got == expected_funnel(lombok)
     assert got[0][0] == 7
 
 
 def test_ratings_of_completed_matches(journeys, period, neighbourhoods):
-    got = rows(figures.ratings(period))
+    got = rows(matching_report.ratings(period))
     founders = [4, 5, 3, 4, 5, 2]
     mentors = [5, 5, 4, 3, 4]
     assert got["Ondernemers"]["answers"] == 6 and got["Mentoren"]["answers"] == 5
@@ -369,17 +370,17 @@ def test_ratings_of_completed_matches(journeys, period, neighbourhoods):
     assert got["Mentoren"]["mean"] == round(statistics.mean(mentors), 1)
     assert got["Samen"]["mean"] == round(statistics.mean(founders + mentors), 1)
     # The same mean as the queue's figures (progress.figures), which rate completed matches too.
-    requests = figures.requests_in(period)
+    requests = matching_report.requests_in(period)
     assert progress.figures(requests)["mean_rating"] == got["Samen"]["mean"]
     # Lombok has four founders' and three mentors' ratings: too few to show a mean.
-    got = rows(figures.ratings(Period(period.start, period.end, in_lombok(neighbourhoods))))
+    got = rows(matching_report.ratings(Period(period.start, period.end, in_lombok(neighbourhoods))))
     assert (got["Ondernemers"]["answers"], got["Ondernemers"]["mean"]) == (4, None)
     assert (got["Mentoren"]["answers"], got["Mentoren"]["mean"]) == (3, None)
     assert got["Samen"]["mean"] == round(statistics.mean([4, 5, 3, 2, 5, 5, 4]), 1)
 
 
 def test_the_self_assessment_before_and_after(journeys, period):
-    figure = figures.self_assessment(period)
+    figure = matching_report.self_assessment(period)
     got = rows(figure)
     pairs = [
         (r.self_assessment_start, r.self_assessment_end)
@@ -401,7 +402,7 @@ def test_the_self_assessment_before_and_after(journeys, period):
 
 
 def test_requests_per_month(journeys, period):
-    figure = figures.requests_per_month(period)
+    figure = matching_report.requests_per_month(period)
     assert [row["month"] for row in figure.rows] == period.months()
     months = {}
     for r in MatchRequest.objects.all():
@@ -415,7 +416,7 @@ def test_requests_per_month(journeys, period):
 
 def test_an_empty_period_has_no_matching_rows(journeys, today):
     empty = Period(start=today - timedelta(days=3000), end=today - timedelta(days=2990))
-    assert [f.rows for f in figures.matching_figures(empty)] == [[], [], [], []]
+    assert [f.rows for f in matching_report.matching_figures(empty)] == [[], [], [], []]
 
 
 # The reports in "Inzicht" ------------------------------------------------------------------------
