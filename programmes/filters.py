@@ -8,7 +8,7 @@ takes each value once and at most 20 (portal.parameters), so a URL cannot make t
 """
 
 from functools import reduce
-from operator import and_, or_
+from operator import or_
 
 import django_filters
 from django.db.models import Exists, F, OuterRef, Q
@@ -62,11 +62,6 @@ def option_q(name, value):
     if name == "open":
         return open_q(timezone.localdate())
     raise ValueError(name)
-
-
-def all_of(conditions):
-    conditions = list(conditions)
-    return reduce(and_, conditions) if conditions else None
 
 
 FACETS = ["categorie", "fase", "sector", "taal", "wijk", "gratis", "open"]

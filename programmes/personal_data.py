@@ -36,7 +36,7 @@ def request_export(match_request, user):
         "self_assessment_end": match_request.self_assessment_end,
         "close_reason": match_request.close_reason
         if any(
-            e.status == MatchRequest.CLOSED and written_by(e, user)
+            e.status == MatchRequest.Status.CLOSED and written_by(e, user)
             for e in match_request.events.all()
         )
         else "",

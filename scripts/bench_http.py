@@ -115,7 +115,7 @@ def count_queries(path, cached, client=None, method="get", data=None):
 def matching_case():
     """Staff recalculate the engine's proposal for an open request: every mentor ranked."""
     request = MatchRequest.objects.exclude(
-        status__in=[MatchRequest.COMPLETED, MatchRequest.CLOSED]
+        status__in=[MatchRequest.Status.COMPLETED, MatchRequest.Status.CLOSED]
     ).first()
     staff = get_user_model().objects.filter(is_superuser=True).first()
     client = https_client()

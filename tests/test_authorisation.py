@@ -210,7 +210,7 @@ class World:
         )
         self.match = MentorMatch.objects.create(request=self.match_request, mentor=mentor)
         self.ended_match = MentorMatch.objects.create(
-            request=self.match_request, mentor=mentor, status=MentorMatch.DECLINED
+            request=self.match_request, mentor=mentor, status=MentorMatch.Status.DECLINED
         )
         unconfirmed = EmailAddress.objects.create(user=owner, email="amira@nieuw.nl")
         self.confirmation_key = EmailConfirmationHMAC(unconfirmed).key

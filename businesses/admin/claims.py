@@ -39,7 +39,7 @@ class ClaimDecisionForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") and self.instance.status != ClaimRequest.PENDING:
+        if cleaned.get("decision") and self.instance.status != ClaimRequest.Status.PENDING:
             raise forms.ValidationError(_("Over deze claim is al besloten."))
         if cleaned.get("decision") == "approve" and not self.instance.is_verified:
             raise forms.ValidationError(
@@ -117,7 +117,7 @@ class PendingClaimsPanel(Component):
     def for_user(cls, user):
         if not may_decide(user):
             return None
-        pending = ClaimRequest.objects.filter(status=ClaimRequest.PENDING)
+        pending = ClaimRequest.objects.filter(status=ClaimRequest.Status.PENDING)
         claims = list(
             pending.filter(submitted_at__isnull=False)
             .select_related("business", "user")

@@ -90,17 +90,15 @@ class ClaimRequest(models.Model):
     at. The claim reaches staff (`submitted_at`) once either is done; staff then decide.
     """
 
-    PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
-    STATUSES = [
-        (PENDING, _("in behandeling")),
-        (APPROVED, _("goedgekeurd")),
-        (REJECTED, _("afgewezen")),
-    ]
-    EMAIL, DOCUMENT = "email", "document"
-    VERIFICATIONS = [
-        (EMAIL, _("code naar het e-mailadres van de vermelding")),
-        (DOCUMENT, _("document")),
-    ]
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in behandeling")
+        APPROVED = "approved", _("goedgekeurd")
+        REJECTED = "rejected", _("afgewezen")
+
+    class Verification(models.TextChoices):
+        EMAIL = "email", _("code naar het e-mailadres van de vermelding")
+        DOCUMENT = "document", _("document")
+
     # The one-time code: 6 digits, valid a day, 5 tries; kept as an HMAC with SECRET_KEY.
     CODE_DIGITS = 6
     CODE_VALID = timedelta(hours=24)
@@ -121,7 +119,7 @@ class ClaimRequest(models.Model):
     kvk_number = models.CharField(_("opgegeven KvK-nummer"), max_length=8, blank=True)
     message = models.TextField(_("toelichting"), max_length=2000, blank=True)
     verification = models.CharField(
-        _("bevestiging"), max_length=10, choices=VERIFICATIONS, blank=True
+        _("bevestiging"), max_length=10, choices=Verification.choices, blank=True
     )
     code_sent_to = models.EmailField(_("code gestuurd naar"), blank=True)
     code_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -136,7 +134,9 @@ class ClaimRequest(models.Model):
         help_text=_("Wordt verwijderd zodra over de claim is besloten."),
     )
     submitted_at = models.DateTimeField(_("bij de gemeente sinds"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     staff_comment = models.TextField(
         _("toelichting van de gemeente"),
         blank=True,
@@ -181,9 +181,9 @@ class ClaimRequest(models.Model):
             return _("e-mailadres van de vermelding bevestigd")
         if self.document:
             return _("document, controleer het")
-        if self.verification == self.DOCUMENT:
+        if self.verification == self.Verification.DOCUMENT:
             return _("document (na het besluit verwijderd)")
-        if self.verification == self.EMAIL:
+        if self.verification == self.Verification.EMAIL:
             return _("wacht op de code")
         return _("niet bevestigd")
 
@@ -196,7 +196,7 @@ class ClaimRequest(models.Model):
         """A fresh code for `address` (the listing's e-mail), replacing any earlier one; returns
         the code, which is kept only as an HMAC."""
         code = f"{secrets.randbelow(10**self.CODE_DIGITS):0{self.CODE_DIGITS}d}"
-        self.verification = self.EMAIL
+        self.verification = self.Verification.EMAIL
         self.code_sent_to = address
         self.code_hash = self._code_digest(code)
         self.code_sent_at = timezone.now()
@@ -242,7 +242,7 @@ class ClaimRequest(models.Model):
 
     def attach_document(self, upload):
         self.delete_document()
-        self.verification = self.DOCUMENT
+        self.verification = self.Verification.DOCUMENT
         self.document = upload
         self.code_hash = ""
         self.submitted_at = timezone.now()
@@ -259,7 +259,7 @@ class ClaimRequest(models.Model):
         # Imported here: businesses.selfservice imports the models.
         from businesses.selfservice.ownership import move_ownership
 
-        self.status = self.APPROVED if approve else self.REJECTED
+        self.status = self.Status.APPROVED if approve else self.Status.REJECTED
         self.decided_by = user
         self.decided_at = timezone.now()
         self.staff_comment = comment

@@ -189,7 +189,7 @@ def claim_business(request, business_id):
         messages.info(request, _("Dit bedrijf staat al op jouw naam."))
         return redirect("my_businesses")
     claim = ClaimRequest.objects.filter(
-        business=business, user=request.user, status=ClaimRequest.PENDING
+        business=business, user=request.user, status=ClaimRequest.Status.PENDING
     ).first()
     if claim is None:
         return start_claim(request, business)

@@ -27,11 +27,11 @@ from programmes.mentoring.models.requests import SELF_ASSESSMENT
 from programmes.models import MatchEvent, MatchRequest, MentorMatch
 
 STEPS = [
-    (MatchRequest.REQUESTED, _("Aangevraagd")),
-    (MatchRequest.PROPOSED, _("Voorstel bevestigd")),
-    (MatchRequest.INTRODUCED, _("Voorgesteld aan een mentor")),
-    (MatchRequest.ACTIVE, _("Mentorschap loopt")),
-    (MatchRequest.COMPLETED, _("Afgerond")),
+    (MatchRequest.Status.REQUESTED, _("Aangevraagd")),
+    (MatchRequest.Status.PROPOSED, _("Voorstel bevestigd")),
+    (MatchRequest.Status.INTRODUCED, _("Voorgesteld aan een mentor")),
+    (MatchRequest.Status.ACTIVE, _("Mentorschap loopt")),
+    (MatchRequest.Status.COMPLETED, _("Afgerond")),
 ]
 ORDER = [status for status, _label in STEPS]
 
@@ -71,7 +71,7 @@ def journeys(requests):
     A request reached a step when it has that step's event, or when its status is that step or
     a later one (data made without events); only events give moments."""
     moments = {
-        pk: {MatchRequest.REQUESTED: created}
+        pk: {MatchRequest.Status.REQUESTED: created}
         for pk, created in requests.values_list("pk", "created_at")
     }
     for pk, status, first in (
@@ -139,7 +139,7 @@ def funnel(period):
 
 def ratings(period):
     completed = MentorMatch.objects.filter(
-        request__in=requests_in(period).values("pk"), status=MentorMatch.COMPLETED
+        request__in=requests_in(period).values("pk"), status=MentorMatch.Status.COMPLETED
     )
     pairs = completed.values_list("founder_rating", "mentor_rating")
     founders = [founder for founder, _mentor in pairs if founder]

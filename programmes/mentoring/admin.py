@@ -27,7 +27,7 @@ from programmes.models import MatchRequest, Mentor
 
 class QueueFilter(forms.Form):
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Alle"))] + MatchRequest.STATUSES, required=False
+        label=_("Status"), choices=[("", _("Alle"))] + MatchRequest.Status.choices, required=False
     )
     wijk = SafeModelChoiceField(
         label=_("Wijk"),
@@ -186,7 +186,10 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
 
     def post(self, request, pk):
         match_request = self.match_request
-        finished = match_request.status in (MatchRequest.COMPLETED, MatchRequest.CLOSED)
+        finished = match_request.status in (
+            MatchRequest.Status.COMPLETED,
+            MatchRequest.Status.CLOSED,
+        )
         action = request.POST.get("action")
         if action == "recalculate" and not finished:
             steps.propose(

@@ -14,7 +14,7 @@ from programmes.models import (
     Stage,
 )
 
-BUSY = [MentorMatch.INTRODUCED, MentorMatch.ACCEPTED, MentorMatch.ACTIVE]
+BUSY = [MentorMatch.Status.INTRODUCED, MentorMatch.Status.ACCEPTED, MentorMatch.Status.ACTIVE]
 
 # From the database to the engine's plain data ----------------------------------------------
 

@@ -56,21 +56,21 @@ def founder_state(request, match=None, now=None):
     timeline where the mentor said yes."""
     match = match if match is not None else request.current_match
     days = {"days": PROMISED_WORKING_DAYS}
-    if request.status == MatchRequest.CLOSED:
+    if request.status == MatchRequest.Status.CLOSED:
         return FounderState(
             "closed",
             _("gestopt"),
             _("Deze aanvraag is gestopt."),
             _("Wil je toch weer hulp? Vraag gerust opnieuw een mentor aan."),
         )
-    if request.status == MatchRequest.COMPLETED:
+    if request.status == MatchRequest.Status.COMPLETED:
         return FounderState(
             "completed",
             _("afgerond"),
             _("Jullie hebben de begeleiding afgerond en allebei verteld hoe het ging."),
             _("Er hoeft niets meer te gebeuren. Dank je wel, en veel succes!"),
         )
-    if request.status == MatchRequest.ACTIVE and match is not None:
+    if request.status == MatchRequest.Status.ACTIVE and match is not None:
         if match.founder_rating:
             return FounderState(
                 "active-rated",
@@ -84,8 +84,8 @@ def founder_state(request, match=None, now=None):
             _("Jullie hebben een eerste gesprek gehad en afspraken gemaakt."),
             _("Zijn jullie klaar? Vertel hieronder hoe het ging, dan ronden we af."),
         )
-    if request.status == MatchRequest.INTRODUCED and match is not None:
-        if match.status == MentorMatch.ACCEPTED:
+    if request.status == MatchRequest.Status.INTRODUCED and match is not None:
+        if match.status == MentorMatch.Status.ACCEPTED:
             return FounderState(
                 "accepted",
                 _("de mentor zegt ja"),
@@ -112,8 +112,8 @@ def founder_state(request, match=None, now=None):
             _("Zodra die ja zegt, krijg je een e-mail met de contactgegevens."),
         )
     if (
-        request.status == MatchRequest.PROPOSED
-        and request.matches.filter(status=MentorMatch.DECLINED).exists()
+        request.status == MatchRequest.Status.PROPOSED
+        and request.matches.filter(status=MentorMatch.Status.DECLINED).exists()
     ):
         return FounderState(
             "declined",
@@ -124,7 +124,7 @@ def founder_state(request, match=None, now=None):
                 "zodra we die hebben gevraagd."
             ),
         )
-    if request.status == MatchRequest.PROPOSED:
+    if request.status == MatchRequest.Status.PROPOSED:
         return FounderState(
             "proposed",
             _("mentor gekozen"),
@@ -159,11 +159,11 @@ def founder_state(request, match=None, now=None):
 
 # Days a step may take before someone is reminded.
 STALL_DAYS = {
-    MatchRequest.REQUESTED: 3,
-    MatchRequest.PROPOSED: 3,
-    MatchRequest.INTRODUCED: 5,
-    MentorMatch.ACCEPTED: 10,
-    MatchRequest.ACTIVE: 60,
+    MatchRequest.Status.REQUESTED: 3,
+    MatchRequest.Status.PROPOSED: 3,
+    MatchRequest.Status.INTRODUCED: 5,
+    MentorMatch.Status.ACCEPTED: 10,
+    MatchRequest.Status.ACTIVE: 60,
 }
 
 
@@ -172,12 +172,16 @@ def stalled(now=None):
     now = now or timezone.now()
     found = []
     for request in MatchRequest.objects.exclude(
-        status__in=[MatchRequest.COMPLETED, MatchRequest.CLOSED]
+        status__in=[MatchRequest.Status.COMPLETED, MatchRequest.Status.CLOSED]
     ).select_related("founder"):
         step = request.status
         match = request.current_match
-        if step == MatchRequest.INTRODUCED and match and match.status == MentorMatch.ACCEPTED:
-            step = MentorMatch.ACCEPTED
+        if (
+            step == MatchRequest.Status.INTRODUCED
+            and match
+            and match.status == MentorMatch.Status.ACCEPTED
+        ):
+            step = MentorMatch.Status.ACCEPTED
         days = STALL_DAYS.get(step)
         if days is None or (now - request.updated_at).days < days:
             continue
@@ -192,7 +196,7 @@ def send_reminders(now=None):
     sent = 0
     for request, step, match in stalled(now):
         context = {"request": request, "match": match, "step": step}
-        if step in (MatchRequest.REQUESTED, MatchRequest.PROPOSED):
+        if step in (MatchRequest.Status.REQUESTED, MatchRequest.Status.PROPOSED):
             send_templated_email("programmes/email/reminder", context, moderator_addresses())
         elif match and not match.link_works(now):
             # The mentor's link no longer opens the request: staff take it up instead.
@@ -201,7 +205,7 @@ def send_reminders(now=None):
                 {**context, "link_expired": True},
                 moderator_addresses(),
             )
-        elif match and step in (MatchRequest.INTRODUCED, MentorMatch.ACCEPTED):
+        elif match and step in (MatchRequest.Status.INTRODUCED, MentorMatch.Status.ACCEPTED):
             send_templated_email("programmes/email/reminder", context, [match.mentor.email])
         else:
             send_templated_email("programmes/email/reminder", context, [request.founder.email])
@@ -238,7 +242,7 @@ def figures(queryset=None):
         .order_by("month")
     )
     proposed_events = dict(
-        MatchEvent.objects.filter(request__in=requests, status=MatchRequest.PROPOSED)
+        MatchEvent.objects.filter(request__in=requests, status=MatchRequest.Status.PROPOSED)
         .values("request_id")
         .annotate(first=Min("created_at"))
         .values_list("request_id", "first")
@@ -252,17 +256,17 @@ def figures(queryset=None):
     )
     reached_active = (
         requests.filter(
-            Q(status__in=[MatchRequest.ACTIVE, MatchRequest.COMPLETED])
-            | Q(events__status=MatchRequest.ACTIVE)
+            Q(status__in=[MatchRequest.Status.ACTIVE, MatchRequest.Status.COMPLETED])
+            | Q(events__status=MatchRequest.Status.ACTIVE)
         )
         .distinct()
         .count()
     )
-    completed = requests.filter(status=MatchRequest.COMPLETED).count()
+    completed = requests.filter(status=MatchRequest.Status.COMPLETED).count()
     ratings = [
         r
         for pair in MentorMatch.objects.filter(
-            request__in=requests, status=MentorMatch.COMPLETED
+            request__in=requests, status=MentorMatch.Status.COMPLETED
         ).values_list("founder_rating", "mentor_rating")
         for r in pair
         if r

@@ -29,7 +29,7 @@ from programmes.models import (
 # mentor within this many working days (Monday to Friday). Past it, staff see it as overdue.
 PROMISED_WORKING_DAYS = 5
 # Steps in which the request waits for staff to send it to a mentor.
-WAITING_ON_STAFF = (MatchRequest.REQUESTED, MatchRequest.PROPOSED)
+WAITING_ON_STAFF = (MatchRequest.Status.REQUESTED, MatchRequest.Status.PROPOSED)
 
 
 def log(request, status, actor=None, label="", note=""):
@@ -47,7 +47,7 @@ def set_status(request, status):
 @transaction.atomic
 def submit(request, founder):
     """A new request: store the engine's proposal and tell the founder and staff."""
-    log(request, MatchRequest.REQUESTED, founder, str(founder.email))
+    log(request, MatchRequest.Status.REQUESTED, founder, str(founder.email))
     proposals = propose(request)
     contact = contact_for(request)
     send_templated_email(
@@ -103,8 +103,14 @@ def confirm(request, user, mentor_ids, note=""):
         proposal.save()
     request.staff_note = note
     request.save(update_fields=["staff_note"])
-    set_status(request, MatchRequest.PROPOSED)
-    log(request, MatchRequest.PROPOSED, user, user.get_full_name() or user.get_username(), note)
+    set_status(request, MatchRequest.Status.PROPOSED)
+    log(
+        request,
+        MatchRequest.Status.PROPOSED,
+        user,
+        user.get_full_name() or user.get_username(),
+        note,
+    )
 
 
 class CannotIntroduce(Exception):
@@ -118,9 +124,9 @@ def can_propose(request, now=None):
         return True
     match = request.current_match
     return (
-        request.status == MatchRequest.INTRODUCED
+        request.status == MatchRequest.Status.INTRODUCED
         and match is not None
-        and match.status == MentorMatch.INTRODUCED
+        and match.status == MentorMatch.Status.INTRODUCED
         and not match.link_works(now)
     )
 
@@ -131,9 +137,9 @@ def propose_to_mentor(request, user, mentor_ids, note=""):
     room gets the e-mail with the link at once (the founder hears too). Nothing changes when
     none of them has room (CannotIntroduce)."""
     unanswered = request.current_match
-    if unanswered is not None and unanswered.status == MentorMatch.INTRODUCED:
+    if unanswered is not None and unanswered.status == MentorMatch.Status.INTRODUCED:
         # Their link has expired (can_propose): the introduction ends unanswered.
-        unanswered.status = MentorMatch.CLOSED
+        unanswered.status = MentorMatch.Status.CLOSED
         unanswered.updated_at = timezone.now()
         unanswered.save(update_fields=["status", "updated_at"])
     confirm(request, user, mentor_ids, note)
@@ -156,10 +162,10 @@ def introduce(request, user):
     else:
         raise CannotIntroduce
     match = MentorMatch.objects.create(request=request, mentor=mentor)
-    set_status(request, MatchRequest.INTRODUCED)
+    set_status(request, MatchRequest.Status.INTRODUCED)
     log(
         request,
-        MatchRequest.INTRODUCED,
+        MatchRequest.Status.INTRODUCED,
         user,
         user.get_full_name() or user.get_username(),
         mentor.name,
@@ -174,12 +180,12 @@ def introduce(request, user):
 def answer(match, accept, note=""):
     """The mentor accepts or declines through their link."""
     request = match.request
-    match.status = MentorMatch.ACCEPTED if accept else MentorMatch.DECLINED
+    match.status = MentorMatch.Status.ACCEPTED if accept else MentorMatch.Status.DECLINED
     match.updated_at = timezone.now()
     match.save(update_fields=["status", "updated_at"])
     label = f"{match.mentor.name} (mentor)"
     if accept:
-        log(request, MentorMatch.ACCEPTED, None, label, note)
+        log(request, MentorMatch.Status.ACCEPTED, None, label, note)
         send_templated_email(
             "programmes/email/founder_accepted",
             {"request": request, "match": match},
@@ -191,9 +197,9 @@ def answer(match, accept, note=""):
             [match.mentor.email],
         )
     else:
-        log(request, MentorMatch.DECLINED, None, label, note)
+        log(request, MentorMatch.Status.DECLINED, None, label, note)
         request.proposals.filter(mentor=match.mentor).delete()
-        set_status(request, MatchRequest.PROPOSED)
+        set_status(request, MatchRequest.Status.PROPOSED)
         send_templated_email(
             "programmes/email/staff_declined",
             {"request": request, "match": match, "note": note},
@@ -204,11 +210,11 @@ def answer(match, accept, note=""):
 @transaction.atomic
 def record_intake(match, goal, frequency, label):
     match.intake_goal, match.intake_frequency = goal, frequency
-    match.status = MentorMatch.ACTIVE
+    match.status = MentorMatch.Status.ACTIVE
     match.updated_at = timezone.now()
     match.save()
-    set_status(match.request, MatchRequest.ACTIVE)
-    log(match.request, MatchRequest.ACTIVE, None, label, goal)
+    set_status(match.request, MatchRequest.Status.ACTIVE)
+    log(match.request, MatchRequest.Status.ACTIVE, None, label, goal)
 
 
 @transaction.atomic
@@ -224,9 +230,9 @@ def give_feedback(match, by_founder, rating, comment, self_assessment=None):
         label = f"{match.mentor.name} (mentor)"
     log(match.request, "feedback", None, label, comment)
     if match.founder_rating and match.mentor_rating:
-        match.status = MentorMatch.COMPLETED
-        set_status(match.request, MatchRequest.COMPLETED)
-        log(match.request, MatchRequest.COMPLETED, None, label)
+        match.status = MentorMatch.Status.COMPLETED
+        set_status(match.request, MatchRequest.Status.COMPLETED)
+        log(match.request, MatchRequest.Status.COMPLETED, None, label)
     match.updated_at = timezone.now()
     match.save()
 
@@ -236,10 +242,16 @@ def close(request, user, reason, label=None):
     request.close_reason = reason
     request.save(update_fields=["close_reason"])
     request.matches.filter(status__in=BUSY).update(
-        status=MentorMatch.CLOSED, updated_at=timezone.now()
+        status=MentorMatch.Status.CLOSED, updated_at=timezone.now()
     )
-    set_status(request, MatchRequest.CLOSED)
-    log(request, MatchRequest.CLOSED, user, label or (user.get_username() if user else ""), reason)
+    set_status(request, MatchRequest.Status.CLOSED)
+    log(
+        request,
+        MatchRequest.Status.CLOSED,
+        user,
+        label or (user.get_username() if user else ""),
+        reason,
+    )
 
 
 @transaction.atomic

@@ -94,8 +94,8 @@ def request_detail(request, pk):
         if "stop-reason" in request.POST:
             close_form = CloseForm(request.POST, prefix="stop")
             if close_form.is_valid() and match_request.status not in (
-                MatchRequest.COMPLETED,
-                MatchRequest.CLOSED,
+                MatchRequest.Status.COMPLETED,
+                MatchRequest.Status.CLOSED,
             ):
                 steps.close(
                     match_request,
@@ -105,7 +105,7 @@ def request_detail(request, pk):
                 )
                 messages.success(request, _("Je aanvraag is gestopt."))
                 return redirect("mentor_request_detail", pk=pk)
-        elif match and match.status == MentorMatch.ACTIVE and not match.founder_rating:
+        elif match and match.status == MentorMatch.Status.ACTIVE and not match.founder_rating:
             feedback_form = FounderFeedbackForm(request.POST)
             if feedback_form.is_valid():
                 data = feedback_form.cleaned_data
@@ -121,7 +121,7 @@ def request_detail(request, pk):
     if (
         feedback_form is None
         and match
-        and match.status == MentorMatch.ACTIVE
+        and match.status == MentorMatch.Status.ACTIVE
         and not match.founder_rating
     ):
         feedback_form = FounderFeedbackForm()
@@ -132,8 +132,13 @@ def request_detail(request, pk):
         # The mentor's name and address only once they said yes (not of one who never answered).
         "mentor_said_yes": match is not None
         and (
-            match.status in (MentorMatch.ACCEPTED, MentorMatch.ACTIVE, MentorMatch.COMPLETED)
-            or match_request.events.filter(status=MentorMatch.ACCEPTED).exists()
+            match.status
+            in (
+                MentorMatch.Status.ACCEPTED,
+                MentorMatch.Status.ACTIVE,
+                MentorMatch.Status.COMPLETED,
+            )
+            or match_request.events.filter(status=MentorMatch.Status.ACCEPTED).exists()
         ),
         "events": match_request.events.all(),
         "contact": candidates.contact_for(match_request),
@@ -182,7 +187,7 @@ def mentor_match(request, token):
     if request.method == "POST":
         action = request.POST.get("action")
         if action in ("accept", "decline"):
-            if match.status != MentorMatch.INTRODUCED:
+            if match.status != MentorMatch.Status.INTRODUCED:
                 messages.info(
                     request, _("Je hebt al geantwoord op dit voorstel. Er is niets veranderd.")
                 )
@@ -199,7 +204,7 @@ def mentor_match(request, token):
                     ),
                 )
                 return redirect("mentor_match", token=token)
-        elif action == "intake" and match.status == MentorMatch.ACCEPTED:
+        elif action == "intake" and match.status == MentorMatch.Status.ACCEPTED:
             forms["intake"] = IntakeForm(request.POST, instance=match)
             if forms["intake"].is_valid():
                 data = forms["intake"].cleaned_data
@@ -212,7 +217,9 @@ def mentor_match(request, token):
                 messages.success(request, _("De afspraken zijn bewaard. Veel succes samen!"))
                 return redirect("mentor_match", token=token)
         elif (
-            action == "feedback" and match.status == MentorMatch.ACTIVE and not match.mentor_rating
+            action == "feedback"
+            and match.status == MentorMatch.Status.ACTIVE
+            and not match.mentor_rating
         ):
             forms["feedback"] = FeedbackForm(request.POST)
             if forms["feedback"].is_valid():

@@ -96,7 +96,7 @@ def test_from_request_to_completed_match(demo_site, browser):
     page.wait_for_load_state()
     assert "afgerond" in page.content().lower()
     request.refresh_from_db()
-    assert request.status == MatchRequest.COMPLETED
+    assert request.status == MatchRequest.Status.COMPLETED
     assert request.self_assessment_end == {"next_step": 4, "money": 4, "customers": 4, "rules": 4}
 
     # The match is over: the mentor's link now says so, with whom to ask, and no request.

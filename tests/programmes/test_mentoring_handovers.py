@@ -228,7 +228,7 @@ def test_staff_ask_another_mentor_when_the_link_expired_unanswered(
     assert "Voorstellen aan mentor" in moderator_client.get(url).content.decode()
     moderator_client.post(url, {"action": "introduce", "first": mentors["bram"].pk})
     match.refresh_from_db()
-    assert match.status == MentorMatch.CLOSED
+    assert match.status == MentorMatch.Status.CLOSED
     assert match.request.current_match.mentor == mentors["bram"]
 
 
@@ -240,7 +240,7 @@ def test_nothing_is_sent_when_no_chosen_mentor_has_room(
         fill_mentor(mentors["full"], 1)
         steps.propose_to_mentor(request, moderator, [mentors["full"].pk])
     request.refresh_from_db()
-    assert request.status == MatchRequest.REQUESTED
+    assert request.status == MatchRequest.Status.REQUESTED
     assert not request.events.filter(status="proposed").exists()
 
 
@@ -253,14 +253,14 @@ def at(day):
 
 def test_overdue_counts_working_days():
     monday = date(2025, 3, 3)
-    request = MatchRequest(status=MatchRequest.REQUESTED, updated_at=at(monday))
+    request = MatchRequest(status=MatchRequest.Status.REQUESTED, updated_at=at(monday))
     assert not progress.is_overdue(request, today=monday + timedelta(days=7))  # next Monday: 5
     assert progress.is_overdue(request, today=monday + timedelta(days=8))  # Tuesday: 6
     friday = date(2025, 3, 7)
     request.updated_at = at(friday)
     assert not progress.is_overdue(request, today=friday + timedelta(days=7))
     assert progress.is_overdue(request, today=friday + timedelta(days=10))
-    request.status = MatchRequest.INTRODUCED  # with the mentor, no longer waiting on staff
+    request.status = MatchRequest.Status.INTRODUCED  # with the mentor, no longer waiting on staff
     assert not progress.is_overdue(request, today=friday + timedelta(days=30))
 
 

@@ -31,7 +31,7 @@ def test_a_mentor_request_keeps_the_visitors_stored_page_and_a_programme_renews_
         request = MatchRequest.objects.create(
             founder=entrepreneur, stage=Stage.objects.first(), goal="Een webwinkel beginnen"
         )
-        MatchEvent.objects.create(request=request, status=MatchRequest.REQUESTED)
+        MatchEvent.objects.create(request=request, status=MatchRequest.Status.REQUESTED)
     assert cache_state(client, "/programmas/") == "hit"
     with commit():
         make_programme("Innovatiebudget")

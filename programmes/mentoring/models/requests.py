@@ -1,6 +1,6 @@
 """Match requests followed from request to completion.
 
-A founder's MatchRequest moves through STATUSES; each introduction of one mentor is a
+A founder's MatchRequest moves through its Status; each introduction of one mentor is a
 MentorMatch; every step is a MatchEvent (who, when, a note), so staff can see what happened and
 the figures count from it.
 """
@@ -27,17 +27,14 @@ SELF_ASSESSMENT = [
 
 
 class MatchRequest(ClusterableModel):
-    REQUESTED, PROPOSED, INTRODUCED, ACTIVE, COMPLETED, CLOSED = (
-        "requested", "proposed", "introduced", "active", "completed", "closed",
-    )  # fmt: skip
-    STATUSES = [
-        (REQUESTED, _("aangevraagd")),
-        (PROPOSED, _("mentor gekozen, nog niet verstuurd")),
-        (INTRODUCED, _("voorgesteld aan mentor")),
-        (ACTIVE, _("loopt")),
-        (COMPLETED, _("afgerond")),
-        (CLOSED, _("gesloten")),
-    ]
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("aangevraagd")
+        PROPOSED = "proposed", _("mentor gekozen, nog niet verstuurd")
+        INTRODUCED = "introduced", _("voorgesteld aan mentor")
+        ACTIVE = "active", _("loopt")
+        COMPLETED = "completed", _("afgerond")
+        CLOSED = "closed", _("gesloten")
+
     URGENCY = [
         ("week", _("deze week")),
         ("maand", _("binnen een maand")),
@@ -89,7 +86,7 @@ class MatchRequest(ClusterableModel):
         _("zelfbeoordeling aan het eind"), default=dict, blank=True
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=STATUSES, default=REQUESTED, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED, db_index=True
     )
     staff_note = models.TextField(_("notitie van de gemeente"), blank=True)
     close_reason = models.CharField(_("reden van sluiten"), max_length=300, blank=True)
@@ -106,7 +103,9 @@ class MatchRequest(ClusterableModel):
 
     @property
     def current_match(self):
-        return self.matches.exclude(status=MentorMatch.DECLINED).order_by("-created_at").first()
+        return (
+            self.matches.exclude(status=MentorMatch.Status.DECLINED).order_by("-created_at").first()
+        )
 
 
 class Proposal(models.Model):
@@ -137,19 +136,16 @@ def new_token():
 class MentorMatch(models.Model):
     """One introduction of a founder to one mentor, from the e-mail to the end."""
 
-    INTRODUCED, ACCEPTED, DECLINED, ACTIVE, COMPLETED, CLOSED = (
-        "introduced", "accepted", "declined", "active", "completed", "closed",
-    )  # fmt: skip
-    STATUSES = [
-        (INTRODUCED, _("wacht op de mentor")),
-        (ACCEPTED, _("geaccepteerd")),
-        (DECLINED, _("afgeslagen")),
-        (ACTIVE, _("loopt")),
-        (COMPLETED, _("afgerond")),
-        (CLOSED, _("gesloten")),
-    ]
+    class Status(models.TextChoices):
+        INTRODUCED = "introduced", _("wacht op de mentor")
+        ACCEPTED = "accepted", _("geaccepteerd")
+        DECLINED = "declined", _("afgeslagen")
+        ACTIVE = "active", _("loopt")
+        COMPLETED = "completed", _("afgerond")
+        CLOSED = "closed", _("gesloten")
+
     # A match that has ended: the mentor's link no longer opens the request.
-    ENDED = (DECLINED, COMPLETED, CLOSED)
+    ENDED = (Status.DECLINED, Status.COMPLETED, Status.CLOSED)
     FREQUENCIES = [
         ("week", _("elke week")),
         ("twee-weken", _("elke twee weken")),
@@ -161,7 +157,7 @@ class MentorMatch(models.Model):
         Mentor, verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="matches"
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=STATUSES, default=INTRODUCED, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.INTRODUCED, db_index=True
     )
     # The mentor acts through a link with this secret; it is compared in constant time.
     token = models.CharField(max_length=64, default=new_token, unique=True, editable=False)
