@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from programmes.models import MatchRequest, Mentor, MentorMatch, Stage
-from tests.businesses.conftest import make_neighbourhood
+from tests.factories import BusinessFactory, NeighbourhoodFactory, NeighbourhoodIndexFactory
 from tests.helpers import image_bytes, url_patterns
 
 ROLES = ("anonymous", "other", "owner", "mentor", "staff")
@@ -176,7 +176,6 @@ class World:
     """Everything the cases point at, owned by `owner`."""
 
     def __init__(self, home, make_user, moderator):
-        from businesses.models import NeighbourhoodIndexPage
         from tests.businesses.test_selfservice import start
 
         self.home = home
@@ -187,11 +186,16 @@ class World:
             "staff": moderator,
         }
         owner = self.users["owner"]
-        index = NeighbourhoodIndexPage(title="Wijken", slug="wijken")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        self.lombok = make_neighbourhood(index, "Lombok")
-        self.business = make_business(self.lombok, owner)
+        self.lombok = NeighbourhoodFactory(
+            parent=NeighbourhoodIndexFactory(parent=home), title="Lombok"
+        )
+        self.business = BusinessFactory(
+            name="Toko Lombok",
+            neighbourhood=self.lombok,
+            owner=owner,
+            latitude=None,
+            longitude=None,
+        )
         client = Client()
         client.force_login(owner)
         self.draft = start(client)
@@ -225,23 +229,6 @@ class World:
         return client
 
 
-def make_business(neighbourhood, owner):
-    from businesses.models import Business
-
-    business = Business(
-        name="Toko Lombok",
-        neighbourhood=neighbourhood,
-        street="Kanaalstraat",
-        house_number=10,
-        postcode="3531 CJ",
-        owner=owner,
-        live=False,
-    )
-    business.save()
-    business.save_revision().publish()
-    return business
-
-
 @pytest.fixture
 def world(home, make_user, moderator):
     return World(home, make_user, moderator)
@@ -269,7 +256,9 @@ def test_who_may_open_what(world, case, language):
     with translation.override(language):
         url = case.url(world)
     if language != "nl":
-        assert url.startswith(f"/{language}/") or case.name.startswith("wagtaildocs"), url
+        # Every page is in the language, but documents are served outside the prefixes.
+        prefixed = not case.name.startswith("wagtaildocs")
+        assert url.startswith(f"/{language}/") == prefixed, url
     answers = {}
     for role in ROLES:
         for method in ("get", "post"):
@@ -304,6 +293,7 @@ ADMIN_OPEN = ("admin/password_reset/confirm/",)
 def test_the_admin_is_closed_to_everyone_else(world, role):
     client = world.client(role)
     opened = []
+    elsewhere = []
     for route, _name in urls_with_a_parameter():
         if not route.startswith("admin/") or route.startswith(ADMIN_OPEN):
             continue
@@ -314,8 +304,9 @@ def test_the_admin_is_closed_to_everyone_else(world, role):
                 transaction.set_rollback(True)
             if response.status_code not in (302, 403, 404, 405):
                 opened.append((method, url, response.status_code))
-            elif response.status_code == 302:
-                assert "/admin/login/" in response["Location"] or response["Location"] in (
-                    "/admin/",
-                ), (url, response["Location"])
+            elif response.status_code == 302 and not response["Location"].startswith(
+                "/admin/login/"
+            ):
+                elsewhere.append((method, url, response["Location"]))
     assert opened == []
+    assert elsewhere == []  # every redirect is to the admin's login page

@@ -144,7 +144,9 @@ def test_erasure_leaves_nothing_of_the_person_in_a_profile_handed_to_staff(
     business.refresh_from_db()
     assert business.name == "Toko Lombok" and business.tagline == "Alles uit Azië"
     assert business.postcode == "3531 CJ" and not business.live and business.owner is None
-    for revision in Revision.objects.for_instance(business):
+    revisions = list(Revision.objects.for_instance(business))
+    assert revisions
+    for revision in revisions:
         content = json.dumps(revision.content, ensure_ascii=False)
         assert not [word for word in personal if word in content], content
         assert revision.user_id is None

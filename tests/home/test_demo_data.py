@@ -104,7 +104,9 @@ def test_demo_has_neighbourhoods_and_businesses_in_every_state(full_demo):
     titles = NeighbourhoodPage.objects.values_list("title", flat=True)
     assert not [name for name in names if name.endswith(tuple(titles))]
     # Spread over the neighbourhoods: each has a plausible mix of its own.
-    for neighbourhood in NeighbourhoodPage.objects.filter(locale__language_code="nl"):
+    neighbourhoods = list(NeighbourhoodPage.objects.filter(locale__language_code="nl"))
+    assert neighbourhoods
+    for neighbourhood in neighbourhoods:
         here = Business.objects.filter(live=True, neighbourhood=neighbourhood)
         assert here.count() >= 13, neighbourhood.slug
         assert here.values("sectors").distinct().count() >= 8, neighbourhood.slug

@@ -85,7 +85,9 @@ def test_a_registered_report_has_its_page_with_every_figure(demo, moderator_clie
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
     assert html.find("h2", string="Pagina's per maand")
-    for fig in html.find_all("figure", class_="portal-figure"):
+    shown = html.find_all("figure", class_="portal-figure")
+    assert shown
+    for fig in shown:
         svg = fig.find("svg")
         assert svg["role"] == "img" and svg.find("title").text and svg.find("desc").text
         assert fig.find("table").find("caption").text.startswith("Tabel: ")

@@ -49,12 +49,15 @@ def test_page_marks_its_language_direction_and_alternates(client, demo, path, co
     links = alternates(html)
     assert set(links) == set(LANGUAGES)
     # The switch links where the alternates do, without the host.
-    for item in switch.select("a[hreflang]"):
+    items = switch.select("a[hreflang]")
+    assert items
+    for item in items:
         assert links[item["hreflang"]] == "http://testserver" + item["href"]
 
 
 def test_alternates_of_a_translated_page_lead_to_it_and_back(client, demo):
     links = alternates(get_html(client, "/privacyverklaring/"))
+    assert set(links) == set(LANGUAGES)
     for code, url in links.items():
         translated = get_html(client, url.removeprefix("http://testserver"))
         assert (translated.html["lang"], translated.html["dir"]) == (code, LANGUAGES[code][1])
