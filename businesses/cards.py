@@ -20,6 +20,8 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from portal import page_cache
+
 TEMPLATE = "businesses/includes/business_card.html"
 
 
@@ -32,7 +34,6 @@ def business_cards(request, businesses, prefetch):
     """The HTML of each business's card, in order. Each business has `profile_url` and
     `open_now`; `prefetch` reads what a card shows (prefetch_related lookups), for the cards
     that have to be rendered."""
-    from portal import page_cache
 
     keep = settings.PAGE_CACHE_SECONDS > 0
     version = page_cache.version() if keep else ""

@@ -27,7 +27,10 @@ from decimal import Decimal
 import requests
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Revision
 
+from businesses.models import Business
 from businesses.validators import NL_LATITUDE, NL_LONGITUDE, POSTCODE_RE
 
 logger = logging.getLogger(__name__)
@@ -210,9 +213,6 @@ def locate_business(business_id, attempts=None):
     """Fill in the coordinates of a business where they are missing: its row (what the public
     sees) and its latest revision when that waits for a moderator (what will be published).
     Returns "found", "not_found", "failed" or "nothing" (nothing to look up)."""
-    from wagtail.models import Revision
-
-    from businesses.models import Business
 
     if not enabled():
         return "nothing"
@@ -255,7 +255,6 @@ def locate_business(business_id, attempts=None):
 
 def _set_row(business_id, address, location):
     """Write the pin into the row, unless a person placed one (or the address changed) since."""
-    from businesses.models import Business
 
     with transaction.atomic():
         business = Business.objects.select_for_update().filter(pk=business_id).first()
@@ -273,9 +272,6 @@ def _set_row(business_id, address, location):
 
 def businesses_without_location():
     """Businesses whose row, or whose revision waiting for a moderator, may get a pin."""
-    from django.db.models import Q
-
-    from businesses.models import Business
 
     return (
         Business.objects.filter(Q(latitude__isnull=True) | Q(has_unpublished_changes=True))

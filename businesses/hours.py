@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal import page_cache
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 WEEKDAYS = [
@@ -255,7 +257,6 @@ def open_now_of(business_ids, at=None):
     none when kept).
     As a column of the page query, `open_now_q`'s subqueries would read the whole city's hours
     for a dozen cards (about 20 ms with 100,000 businesses on PostgreSQL); this reads theirs."""
-    from portal import page_cache
 
     moment = local_now(at)
     ids = list(business_ids)

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.admin import signal_handlers
 from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.signals import (
     published,
@@ -13,12 +14,13 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from businesses import geocoding
+from businesses.models import Business
 from businesses.notifications import notify_moderators_of_submission, notify_owner
+from businesses.tasks import geocode_business
 
 
 def business_of(workflow_state):
-    from businesses.models import Business
-
     instance = workflow_state.content_object
     return instance if isinstance(instance, Business) else None
 
@@ -26,7 +28,6 @@ def business_of(workflow_state):
 @receiver(published)
 def on_published(sender, instance, revision=None, **kwargs):
     """A business marked as stopped that is published again trades again."""
-    from businesses.models import Business
 
     if isinstance(instance, Business) and instance.closed_at:
         instance.reopen(user=getattr(revision, "user", None))
@@ -61,9 +62,6 @@ def on_approved(sender, instance, user=None, **kwargs):
 # submission is a revision; so is staff saving the form in the admin.
 @receiver(post_save, sender=Revision)
 def on_revision_saved(sender, instance, created=False, **kwargs):
-    from businesses import geocoding
-    from businesses.models import Business
-
     content = instance.content or {}
     if not (created and geocoding.enabled()) or content.get("latitude") not in (None, ""):
         return
@@ -74,16 +72,11 @@ def on_revision_saved(sender, instance, created=False, **kwargs):
 
 @receiver(published)
 def on_published_without_location(sender, instance, **kwargs):
-    from businesses import geocoding
-    from businesses.models import Business
-
     if isinstance(instance, Business) and instance.latitude is None and geocoding.enabled():
         geocode_after_commit(instance.pk)
 
 
 def geocode_after_commit(business_id):
-    from businesses.tasks import geocode_business
-
     transaction.on_commit(lambda: geocode_business.enqueue(int(business_id)))
 
 
@@ -101,8 +94,6 @@ WAGTAIL_NOTIFIERS = [
 
 def except_for_businesses(notifier_name):
     def receiver(sender, instance=None, **kwargs):
-        from wagtail.admin import signal_handlers
-
         workflow_state = instance.workflow_state if isinstance(instance, TaskState) else instance
         if business_of(workflow_state) is None:
             return getattr(signal_handlers, notifier_name)(instance=instance, **kwargs)

@@ -6,6 +6,7 @@ the copy then fails; they describe trees that are complete already, so there is 
 """
 
 from django.db.models.signals import post_save
+from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 
 def sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
@@ -14,7 +15,5 @@ def sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
-
     post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     post_save.connect(sync_trees_unless_raw, sender=LocaleSynchronization)

@@ -11,7 +11,9 @@ tests/search/test_bulk_index.py checks that the rows equal the backend's own. El
 
 from django.conf import settings
 from django.db import connection
+from modelsearch.backends.database.postgres.postgres import IndexEntry, ObjectIndexer
 from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backend
 
 ROWS_PER_STATEMENT = 1000
@@ -53,8 +55,6 @@ def add_to_text_index(backend, model, objects):
     if connection.vendor != "postgresql" or not hasattr(index, "_refresh_title_norms"):
         backend.add_bulk(model, objects)
         return
-    from modelsearch.backends.database.postgres.postgres import IndexEntry, ObjectIndexer
-    from modelsearch.utils import get_content_type_pk
 
     content_type = get_content_type_pk(model)
     search_fields = model.get_search_fields()

@@ -15,6 +15,8 @@ takes the quote off again with `restore`, so an exported file imports unchanged.
 
 import functools
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
 # OWASP's list, and a line feed: an XLSX file is XML, which reads a carriage return back as a
 # line feed, so without it a quoted "\r..." would come back from an XLSX import as "'\n...".
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -39,7 +41,6 @@ def quote_admin_downloads():
     `neutralise`: the portal's own lists and reports, and Wagtail's (site history, workflow
     reports, locked pages), whose rows name businesses that entrepreneurs typed. Wagtail has
     no setting for it, so its method is wrapped once, at start-up (home.apps)."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     original = SpreadsheetExportMixin.preprocess_field_value
     if getattr(original, "quotes_formulas", False):

@@ -28,6 +28,7 @@ from portal import page_cache
 from portal.bulk_index import database_backend
 from portal.folding import fold
 from search import bitmaps, vocabulary
+from search.models import current
 
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0
@@ -231,8 +232,6 @@ def plan(query, matched=None, version=None):
     result = Plan(snap)
     if query.q:
         if matched is None:
-            from search.models import current
-
             matched = text_ids(query.q, current().synonym_groups(), version)
         result.text = text_bits(snap, query.q, matched)
     for name, values in query.filters().items():
@@ -341,7 +340,6 @@ def ordered_text_places(snap, q, matched, version):
 def search(query, page_size, with_facets=True):
     """The page of hits and the facet counts; without facets (`with_facets=False`, for the few
     results shown beside a search that found nothing) only the hits, and no count."""
-    from search.models import current
 
     version = data_version()
     matched = text_ids(query.q, current().synonym_groups(), version) if query.q else None
@@ -376,7 +374,6 @@ def search(query, page_size, with_facets=True):
 def count_many(queries):
     """How many businesses each of `queries` finds, without hits or facets (for "Bedoelde je"
     and the searches without a filter): bits counted on the snapshot."""
-    from search.models import current
 
     version = data_version()
     counts = []

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from portal.page_cache import cached
 
@@ -89,7 +90,6 @@ class SearchSettings(BaseSiteSetting):
 def current():
     """The default site's search settings. Every search reads them; they change with content,
     so they are kept under the content version (an edit counts at once)."""
-    from wagtail.models import Site
 
     def load():
         site = Site.objects.filter(is_default_site=True).first()

@@ -24,7 +24,7 @@ from home.text import words_from_start, words_to_end
 from portal.folding import fold
 from search import database, vocabulary
 from search.opensearch import connection, queries
-from search.params import PAGE_SIZE
+from search.params import PAGE_SIZE, clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -321,7 +321,6 @@ def query_string(query):
 
 def suggestions(text, size=8):
     """Business names for the search box: from the engine, or from the database."""
-    from search.params import clean_text
 
     text = clean_text(text)[:50]
     if len(text) < 2:

@@ -5,7 +5,9 @@ import logging
 from django.conf import settings
 from django_tasks import task
 
+from businesses.directory import Business
 from portal.tasks import TemporaryFailure
+from search import vocabulary
 from search.opensearch import connection, indexing
 
 logger = logging.getLogger(__name__)
@@ -13,9 +15,6 @@ logger = logging.getLogger(__name__)
 
 @task()
 def update_directory_index(business_id):
-    from businesses.directory import Business
-    from search import vocabulary
-
     business = (
         Business.objects.filter(pk=business_id)
         .prefetch_related("products", "sectors__parent")

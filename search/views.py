@@ -7,15 +7,19 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
+from wagtail.models import Page
 
 from businesses.directory import narrowing
 from home.forms import SpamProtectedForm
+from home.navigation import active_locale
+from home.pagination import clamped_page
 from portal import page_cache
 from portal.folding import fold
 from search import params, recording, service, vocabulary
@@ -98,11 +102,6 @@ def feedback(request):
 @page_cache.public("q", "page")
 def site_search(request):
     """/zoeken/: the site's pages (Wagtail's search backend), in the visitor's language."""
-    from django.core.paginator import Paginator
-    from wagtail.models import Page
-
-    from home.navigation import active_locale
-    from home.pagination import clamped_page
 
     q = params.clean_text(request.GET.get("q", ""))
     # Only words reach the backend: quotes, stars and brackets are query syntax to SQLite's

@@ -28,8 +28,10 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from businesses.directory import Business, Sector
 from portal import page_cache
 from portal.folding import fold
+from search.models import SearchTerm
 
 MAX_WORD = 64
 CANDIDATES = 300  # trigram candidates looked at per word
@@ -65,7 +67,6 @@ def counted_words():
     """{word: how many published businesses use it}: business_words of every published
     business, read as plain rows (names, taglines, the sector and product ids), not as
     models with their relations, which took minutes for 100,000 businesses."""
-    from businesses.directory import Business, Sector
 
     live = Business.objects.filter(live=True)
     by_sector = {
@@ -93,7 +94,6 @@ def counted_words():
 
 def refresh():
     """Count the words of every published business, and of the pages' titles, afresh."""
-    from search.models import SearchTerm
 
     counts = counted_words()
     # The titles of the site's pages too, for "Bedoelde je …?" on /zoeken/.
@@ -113,7 +113,6 @@ def refresh():
 
 def add(business):
     """A saved business's new words (the counts of known words wait for refresh())."""
-    from search.models import SearchTerm
 
     if business.live:
         SearchTerm.objects.bulk_create(
@@ -186,7 +185,6 @@ def candidates(word):
 
 def containing(word, limit=WIDEST):
     """{word: businesses} of vocabulary words that start with or hold `word`."""
-    from search.models import SearchTerm
 
     if connection.vendor == "postgresql" or len(word) < 3:
         found = SearchTerm.objects.filter(word__contains=word)
@@ -241,15 +239,12 @@ def meanings(word):
 
 
 def known(word):
-    from search.models import SearchTerm
-
     return SearchTerm.objects.filter(word=word).exists()
 
 
 def compound_parts(word):
     """The known words a compound that is no word of its own is made of, read from either end:
     "feestjurk" → "jurken", "fietsenmaker" → "fietsen"."""
-    from search.models import SearchTerm
 
     parts = []
     for cut in range(4, len(word) - 3):

@@ -13,6 +13,7 @@ from elasticsearch_dsl.response import Response
 from businesses.directory import hours
 from search import database
 from search.database import EngineResult, Hit
+from search.models import SearchSettings, current
 from search.opensearch.connection import EngineUnavailable, alias, call, client
 from search.opensearch.document import MINUTES_PER_DAY, minutes
 
@@ -104,7 +105,6 @@ def build(query, page_size, tuning=None, loose=False):
     The counts have no hits of their own (size 0), so the engine's request cache keeps them
     until the index changes; each aggregation applies every filter but its own.
     """
-    from search.models import SearchSettings
 
     tuning = tuning or SearchSettings()
     must = [text_query(query.q, tuning, loose)] if query.q else [Q("match_all")]
@@ -150,8 +150,6 @@ def search(query, page_size, with_facets=True):
 
 
 def search_once(query, page_size, loose=False, with_facets=True):
-    from search.models import current
-
     hits_search, counts_search = build(query, page_size, current() if query.q else None, loose)
     body = [{}, hits_search.to_dict()] + ([{}, counts_search.to_dict()] if with_facets else [])
     raw = call(client().msearch, index=alias(), body=body)["responses"]
@@ -184,7 +182,6 @@ def search_once(query, page_size, loose=False, with_facets=True):
 def count_many(queries):
     """How many businesses each of `queries` finds, as search() counts them (the looser
     meanings too when the rest finds few), in one round trip: size 0, no aggregations."""
-    from search.models import current
 
     tuning = current() if any(query.q for query in queries) else None
     body = []

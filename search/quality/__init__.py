@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from businesses.directory import Business, Sector
+from search import database, params
 from search.opensearch import queries
 
 QUERIES = Path(__file__).with_name("queries.tsv")
@@ -62,7 +63,6 @@ def relevant_ids(wanted):
 
 def ranked_ids(engine, q):
     """The ids of the first K results for q, as the directory page asks the engine."""
-    from search import database, params
 
     query = params.parse({"q": [q]})
     search = queries.search if engine == "opensearch" else database.search

@@ -1,6 +1,8 @@
 // Leaflet maps for elements with data-portal-map="<id of a json_script element>".
 // Progressive enhancement: the element stays hidden without JavaScript or Leaflet, and every
 // map has a list beside it with the same places and their addresses.
+// It also sets up the Leaflet map of businesses/coordinate-picker.js (window.portalLeaflet.createMap),
+// which is loaded after this script.
 (function () {
   "use strict";
 
@@ -24,20 +26,28 @@
     }
   }
 
+  // A Leaflet map on element, with its marker images and, given their URL, OpenStreetMap's tiles.
+  function createMap(element, tiles, options) {
+    useMarkerImages(element);
+    var map = L.map(element, options);
+    if (tiles) {
+      L.tileLayer(tiles, {
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+      }).addTo(map);
+    }
+    return map;
+  }
+
+  window.portalLeaflet = { createMap: createMap };
+
   function initMap(element) {
     var data = JSON.parse(document.getElementById(element.dataset.portalMap).textContent);
     if (!window.L || !data.markers.length) {
       return;
     }
     element.hidden = false;
-    useMarkerImages(element);
-    var map = L.map(element, { scrollWheelZoom: false });
-    if (data.tiles) {
-      L.tileLayer(data.tiles, {
-        maxZoom: 19,
-        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
-      }).addTo(map);
-    }
+    var map = createMap(element, data.tiles, { scrollWheelZoom: false });
     var bounds = [];
     // The map itself runs left to right (dir="ltr" on the element); a popup reads in the page's
     // direction, with the business's name and address isolated, as people wrote them.
