@@ -80,7 +80,9 @@ def test_key_pages_are_valid_html(client, full_demo, tmp_path):
     command = checker()
     pages = {"control.html": "(the checker's control page)"}
     (tmp_path / "control.html").write_text(BROKEN)
-    for number, path in enumerate(key_paths()):
+    paths = list(key_paths())
+    assert paths
+    for number, path in enumerate(paths):
         response = client.get(path)
         assert response.status_code == 200, path
         name = f"page-{number:02}.html"
