@@ -5,10 +5,12 @@ from django.urls import path
 
 from home import views
 from home.open_data.api import api
+from home.publiccode import publiccode
 
 urlpatterns = [
     path("api/", api.urls),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.FaviconView.as_view()),
+    path("publiccode.yml", publiccode, name="publiccode"),
 ]

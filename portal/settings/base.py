@@ -198,6 +198,11 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Search: empty SEARCH_URL means the embedded database engine.
+# publiccode.yml (home/publiccode.py): this installation's repository and whom to contact.
+PUBLICCODE_URL = env.str("PUBLICCODE_URL", default="")
+PUBLICCODE_CONTACT_NAME = env.str("PUBLICCODE_CONTACT_NAME", default="")
+PUBLICCODE_CONTACT_EMAIL = env.str("PUBLICCODE_CONTACT_EMAIL", default="")
+
 SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_INDEX = env.str("SEARCH_INDEX", default="portal-directory")
 # Seconds; an engine slower than this and the database answers instead.
