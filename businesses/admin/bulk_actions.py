@@ -18,7 +18,7 @@ class PublishBulkAction(BusinessBulkAction):
     display_name = _("Publiceren")
     action_type = "publish"
     aria_label = _("Geselecteerde bedrijven publiceren")
-    template_name = "businesses/admin/confirm_bulk_publish.html"
+    template_name = "businesses/admin/confirm_bulk_action.html"
     action_priority = 10
 
     @classmethod
@@ -41,7 +41,7 @@ class UnpublishBulkAction(BusinessBulkAction):
     display_name = _("Offline halen")
     action_type = "unpublish"
     aria_label = _("Geselecteerde bedrijven offline halen")
-    template_name = "businesses/admin/confirm_bulk_unpublish.html"
+    template_name = "businesses/admin/confirm_bulk_action.html"
     action_priority = 20
 
     @classmethod

@@ -1,35 +1,18 @@
 // Admin and the owner's step "Locatie": pick a business's coordinates on a map; keeps the latitude/longitude inputs in sync.
+// The map itself comes from js/map.js (window.portalLeaflet), which is loaded first.
 (function () {
   "use strict";
 
-  // Leaflet finds its marker images from the CSS's url(images/marker-icon.png), which fails for
-  // the hashed names of the production storage (marker-icon.<hash>.png): the template gives the
-  // real URLs, from {% static %}, as data attributes.
-  function useMarkerImages(element) {
-    if (element.dataset.markerIcon) {
-      L.Icon.Default.imagePath = "";
-      L.Icon.Default.mergeOptions({
-        iconUrl: element.dataset.markerIcon,
-        iconRetinaUrl: element.dataset.markerIcon2x,
-        shadowUrl: element.dataset.markerShadow,
-      });
-    }
-  }
-
   function setUp(element) {
-    if (!window.L || element.dataset.ready) {
+    if (!window.L || !window.portalLeaflet || element.dataset.ready) {
       return;
     }
     element.dataset.ready = "1";
-    useMarkerImages(element);
     element.hidden = false; // the owner's step keeps the map hidden until it can be drawn
     var latitude = document.getElementById(element.dataset.latitudeId);
     var longitude = latitude.form.querySelector('[name="' + element.dataset.longitudeName + '"]');
     var centre = element.dataset.centre.split(",").map(Number);
-    var map = L.map(element);
-    if (element.dataset.tiles) {
-      L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
-    }
+    var map = window.portalLeaflet.createMap(element, element.dataset.tiles);
     var marker = null;
 
     function current() {
