@@ -124,6 +124,20 @@ class SpamProtectedForm(NoBidiControlsMixin, forms.Form):
         self.data = data
 
 
+FIRST_NAME_HELP = _("Niet verplicht. Een mentor ziet je voornaam als je hulp vraagt.")
+
+
+def first_name_field(help_text=FIRST_NAME_HELP):
+    """The first name a person may give (a mentor sees it with their request), never required."""
+    return forms.CharField(
+        label=_("Je voornaam"),
+        max_length=150,
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+
 def too_large_id(value):
     """An id beyond 64 bits: SQLite raises OverflowError on it instead of finding nothing."""
     try:

@@ -81,32 +81,35 @@ def register_admin_urls():
     ]
 
 
-class PageEditorMenuItem(MenuItem):
+class PermissionMenuItem(MenuItem):
+    """A menu item shown to whoever has `permission`."""
+
+    def __init__(self, label, url, permission, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.permission = permission
+
     def is_shown(self, request):
-        return request.user.has_perm("wagtailadmin.access_admin")
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")
 def register_programmes_to_check_menu_item():
-    return PageEditorMenuItem(
+    return PermissionMenuItem(
         _("Programma's nakijken"),
         reverse("programmes_to_check"),
+        "wagtailadmin.access_admin",
         name="programmes-to-check",
         icon_name="calendar-alt",
         order=150,
     )
 
 
-class MentoringMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("programmes.change_matchrequest")
-
-
 @hooks.register("register_admin_menu_item")
 def register_mentoring_menu_item():
-    return MentoringMenuItem(
+    return PermissionMenuItem(
         _("Mentoraanvragen"),
         reverse("mentoring_queue"),
+        "programmes.change_matchrequest",
         name="mentoring",
         icon_name="group",
         order=170,

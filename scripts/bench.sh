@@ -5,26 +5,15 @@
 # benchmark (scripts/bench_http.py: gunicorn with the production settings, wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
 if [ -z "${DATABASE_URL:-}" ] || [ -z "${TEST_SEARCH_URL:-}" ] || [ -z "${CACHE_URL:-}" ]; then
-  if ! command -v wrk >/dev/null 2>&1; then
-    echo "bench: installing Debian's wrk (apt-get)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends wrk >/dev/null
-  fi
+  apt_install_missing bench wrk
   exec scripts/with-postgres.sh scripts/with-opensearch.sh scripts/with-redis.sh "$0"
 fi
 
-PY=.venv/bin/python
 mkdir -p bench
-export DJANGO_SETTINGS_MODULE=portal.settings.production
-# Production refuses a short or simple key: a random one for this run.
-SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
-export SECRET_KEY ALLOWED_HOSTS=127.0.0.1,localhost
-export MEDIA_ROOT="$PWD/bench/media" STATIC_ROOT="$PWD/bench/static"
-export SEARCH_URL="$TEST_SEARCH_URL" SEARCH_INDEX=bench-directory SEARCH_INDEX_PREFIX=bench-wagtail
-export PORTAL_ADMIN_PASSWORD=bench LOG_LEVEL=WARNING
+production_env bench bench/media bench/static
 rm -rf bench/media bench/gunicorn.log
 
 echo "bench: migrating PostgreSQL, loading the demo data, seeding"

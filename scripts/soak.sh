@@ -11,32 +11,21 @@
 # bench/soak.json. SOAK_USERS and SOAK_SECONDS change the load and the length.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
 # The wrappers install what is missing (apt-get) and export what a restart and a kill need.
 if [ -z "${TEST_PGDATA:-}" ] || [ -z "${TEST_SEARCH_PID:-}" ] || [ -z "${CACHE_URL:-}" ]; then
-  if ! command -v nginx >/dev/null 2>&1; then
-    echo "soak: installing Debian's nginx (apt-get)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends nginx >/dev/null
-  fi
+  apt_install_missing soak nginx
   scripts/ensure-chromium.sh >/dev/null  # Lighthouse drives Debian's Chromium
   exec scripts/with-postgres.sh scripts/with-opensearch.sh scripts/with-redis.sh "$0"
 fi
 
-PY=.venv/bin/python
 USERS=${SOAK_USERS:-50}
 DURATION=${SOAK_SECONDS:-300}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 SMTP_PORT=$(free_port)
-export DJANGO_SETTINGS_MODULE=portal.settings.production
-# Production refuses a short or simple key: a random one for this run.
-SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
-export SECRET_KEY ALLOWED_HOSTS=127.0.0.1,localhost
-export MEDIA_ROOT="$PWD/bench/soak-media" STATIC_ROOT="$PWD/bench/soak-static"
-export SEARCH_URL="$TEST_SEARCH_URL" SEARCH_INDEX=soak-directory SEARCH_INDEX_PREFIX=soak-wagtail
-export PORTAL_ADMIN_PASSWORD=soak EMAIL_URL="smtp://127.0.0.1:$SMTP_PORT" EMAIL_TIMEOUT=5
-export LOG_LEVEL=WARNING
+production_env soak bench/soak-media bench/soak-static
+export EMAIL_URL="smtp://127.0.0.1:$SMTP_PORT" EMAIL_TIMEOUT=5
 # Retries sooner than production's (30 s, 2 min, ...), so that mail held up by the 60 s outage
 # is sent within the soak: 5 + 10 + 20 + 40 s bridge it.
 export TASK_RETRY_DELAYS=5,10,20,40,80,160

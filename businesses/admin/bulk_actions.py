@@ -1,7 +1,7 @@
 """Bulk publish and unpublish for the admin list of businesses (moderators only)."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from businesses.models import Business
@@ -10,16 +10,25 @@ from businesses.models import Business
 class BusinessBulkAction(SnippetBulkAction):
     models = [Business]
 
+    # The message after the action: ngettext_lazy(singular, plural, "count").
+    success_message = None
+
     def check_perm(self, snippet):
         return self.request.user.has_perm("businesses.publish_business")
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.success_message % {"count": num_parent_objects}
 
 
 class PublishBulkAction(BusinessBulkAction):
     display_name = _("Publiceren")
     action_type = "publish"
     aria_label = _("Geselecteerde bedrijven publiceren")
-    template_name = "businesses/admin/confirm_bulk_action.html"
+    template_name = "businesses/admin/confirm_bulk_publish.html"
     action_priority = 10
+    success_message = ngettext_lazy(
+        "%(count)d bedrijf gepubliceerd.", "%(count)d bedrijven gepubliceerd.", "count"
+    )
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -29,20 +38,16 @@ class PublishBulkAction(BusinessBulkAction):
             revision.publish(user=user)
         return len(objects), 0
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d bedrijf gepubliceerd.",
-            "%(count)d bedrijven gepubliceerd.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
-
 
 class UnpublishBulkAction(BusinessBulkAction):
     display_name = _("Offline halen")
     action_type = "unpublish"
     aria_label = _("Geselecteerde bedrijven offline halen")
-    template_name = "businesses/admin/confirm_bulk_action.html"
+    template_name = "businesses/admin/confirm_bulk_unpublish.html"
     action_priority = 20
+    success_message = ngettext_lazy(
+        "%(count)d bedrijf offline gehaald.", "%(count)d bedrijven offline gehaald.", "count"
+    )
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -52,10 +57,3 @@ class UnpublishBulkAction(BusinessBulkAction):
                 business.unpublish(user=user)
                 count += 1
         return count, 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d bedrijf offline gehaald.",
-            "%(count)d bedrijven offline gehaald.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}

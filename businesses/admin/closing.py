@@ -9,7 +9,6 @@ is in the edit view's action menu and in the list's "more" menu.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,6 +20,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.action_menu import ActionMenuItem
 
 from businesses.models import Business
+from home.admin.views import PermissionRequiredMixin
 
 PERMISSION = "businesses.publish_business"
 
@@ -54,14 +54,13 @@ def close_url(business):
     return reverse("wagtailsnippets_businesses_business:close", args=[business.pk])
 
 
-class CloseBusinessView(WagtailAdminTemplateMixin, View):
+class CloseBusinessView(PermissionRequiredMixin, WagtailAdminTemplateMixin, View):
+    permissions = (PERMISSION,)
     template_name = "businesses/admin/close.html"
     page_title = _("Markeren als gestopt")
     header_icon = "site"
 
     def dispatch(self, request, pk):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
         self.business = get_object_or_404(Business, pk=pk)
         return super().dispatch(request, pk)
 

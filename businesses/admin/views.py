@@ -5,7 +5,6 @@ from pathlib import Path
 import tablib
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,6 +18,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import IndexView
 
 from businesses.spreadsheet import BusinessResource
+from home.admin.views import PermissionRequiredMixin
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -58,17 +58,13 @@ def load_dataset(content, file_format):
         ) from exc
 
 
-class BusinessImportView(WagtailAdminTemplateMixin, View):
+class BusinessImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, View):
     """Upload → dry run with per-row results → confirm → import."""
 
     template_name = "businesses/admin/import.html"
     page_title = _("Bedrijven importeren")
     header_icon = "upload"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perms(["businesses.add_business", "businesses.change_business"]):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permissions = ("businesses.add_business", "businesses.change_business")
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

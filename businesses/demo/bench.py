@@ -101,14 +101,20 @@ def seed_businesses(rng, count, pages, text_index, progress):
             add_to_text_index(text_index, Business, part)
 
 
-def neighbourhood_pages(count):
-    """The first `count` neighbourhoods in the default language, adding bench ones if needed."""
+def index_page(page_class, title, slug):
+    """The default site's first `page_class` page under its home page, published if it is new."""
     home = Site.objects.get(is_default_site=True).root_page
-    index = NeighbourhoodIndexPage.objects.child_of(home).first()
+    index = page_class.objects.child_of(home).first()
     if index is None:
-        index = NeighbourhoodIndexPage(title="Wijken", slug="wijken", locale=home.locale)
+        index = page_class(title=title, slug=slug, locale=home.locale)
         home.add_child(instance=index)
         index.save_revision().publish()
+    return index
+
+
+def neighbourhood_pages(count):
+    """The first `count` neighbourhoods in the default language, adding bench ones if needed."""
+    index = index_page(NeighbourhoodIndexPage, "Wijken", "wijken")
     pages = list(NeighbourhoodPage.objects.child_of(index).order_by("pk")[:count])
     for number in range(len(pages), count):
         page = NeighbourhoodPage(

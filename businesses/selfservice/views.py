@@ -67,7 +67,7 @@ def start_profile(request):
         messages.error(request, _("Je bent al vaak begonnen. Probeer het over een uur opnieuw."))
         return redirect("my_businesses")
     draft = ProfileDraft.objects.create(owner=request.user)
-    return redirect("profile_step", draft_id=draft.pk, step=drafts.STEPS[0].slug)
+    return to_step(draft, drafts.STEPS[0])
 
 
 @login_required
@@ -83,7 +83,7 @@ def edit_profile(request, business_id):
         draft = ProfileDraft.objects.create(
             owner=request.user, business=business, data=drafts.draft_data_from(latest)
         )
-    return redirect("profile_step", draft_id=draft.pk, step=drafts.STEPS[0].slug)
+    return to_step(draft, drafts.STEPS[0])
 
 
 @login_required
@@ -103,7 +103,7 @@ def profile_step(request, draft_id, step):
     draft = get_object_or_404(drafts.drafts_of(request.user), pk=draft_id)
     current = drafts.get_step(step)
     if current is None:
-        return redirect("profile_step", draft_id=draft.pk, step=drafts.STEPS[0].slug)
+        return to_step(draft, drafts.STEPS[0])
     previous, following = drafts.neighbours(step)
     if current.slug == "fotos":
         return photo_step(request, draft, current, previous, following)
@@ -114,18 +114,32 @@ def profile_step(request, draft_id, step):
 
     if request.method == "POST":
         form = drafts.bound_form(draft, current, request.POST, request.FILES)
-        going_back = request.POST.get("direction") == "back"
-        if form.is_valid():
-            drafts.store_step(draft, current, form)
-            target = previous if going_back else following
-            return redirect("profile_step", draft_id=draft.pk, step=target.slug)
-        if going_back:
-            # Keep what was typed, even if it is not right yet, and go back as asked.
-            drafts.store_unsaved(draft, current, request.POST)
-            return redirect("profile_step", draft_id=draft.pk, step=previous.slug)
+        moved = move_on(request, draft, current, (previous, following), form, drafts.store_step)
+        if moved is not None:
+            return moved
     else:
         form = drafts.bound_form(draft, current)
     return render_step(request, draft, current, previous, form)
+
+
+def to_step(draft, step):
+    return redirect("profile_step", draft_id=draft.pk, step=step.slug)
+
+
+def move_on(request, draft, current, neighbours, form, store):
+    """A posted step: a valid form is stored (`store(draft, current, form)`) and the user goes on,
+    or back if asked; going back with a form that is not right yet keeps what was typed. None
+    when the form is to be shown again with its errors."""
+    previous, following = neighbours
+    going_back = request.POST.get("direction") == "back"
+    if form.is_valid():
+        store(draft, current, form)
+        return to_step(draft, previous if going_back else following)
+    if going_back:
+        # Keep what was typed, even if it is not right yet, and go back as asked.
+        drafts.store_unsaved(draft, current, request.POST)
+        return to_step(draft, previous)
+    return None
 
 
 def render_step(request, draft, current, previous, form, **extra):
@@ -170,7 +184,7 @@ def photo_step(request, draft, current, previous, following):
     if request.method == "POST":
         if remove := request.POST.get("remove"):
             photos.remove_photo(draft, int(remove) if remove.isdigit() else -1)
-            return redirect("profile_step", draft_id=draft.pk, step=current.slug)
+            return to_step(draft, current)
         form = drafts.bound_form(draft, current, request.POST, request.FILES)
         adding = "add" in request.POST
         if adding and not request.FILES.get("photo"):
@@ -182,9 +196,9 @@ def photo_step(request, draft, current, previous, following):
                 photos.add_photo(draft, request.user, form.cleaned_data)
                 messages.success(request, _("De foto is toegevoegd."))
             if adding:
-                return redirect("profile_step", draft_id=draft.pk, step=current.slug)
+                return to_step(draft, current)
             target = previous if request.POST.get("direction") == "back" else following
-            return redirect("profile_step", draft_id=draft.pk, step=target.slug)
+            return to_step(draft, target)
     images = {
         image.pk: image
         for image in get_image_model().objects.filter(
@@ -205,23 +219,20 @@ def location_step(request, draft, current, previous, following):
         action = request.POST.get("action")
         if action == "lookup":
             pin.lookup_again(draft)
-            return redirect("profile_step", draft_id=draft.pk, step=current.slug)
+            return to_step(draft, current)
         if action == "wrong":
             pin.store_location(draft, pin.pin_is_wrong(location))
             messages.info(request, _("Een medewerker van de gemeente zet je bedrijf op de kaart."))
-            return redirect("profile_step", draft_id=draft.pk, step=following.slug)
+            return to_step(draft, following)
         form = drafts.bound_form(draft, current, request.POST)
-        going_back = request.POST.get("direction") == "back"
-        if form.is_valid():
-            corrected = pin.corrected(
-                location, form.cleaned_data["latitude"], form.cleaned_data["longitude"]
-            )
-            pin.store_location(draft, corrected)
-            target = previous if going_back else following
-            return redirect("profile_step", draft_id=draft.pk, step=target.slug)
-        if going_back:
-            drafts.store_unsaved(draft, current, request.POST)
-            return redirect("profile_step", draft_id=draft.pk, step=previous.slug)
+
+        def store_corrected(draft, current, form):
+            latitude, longitude = form.cleaned_data["latitude"], form.cleaned_data["longitude"]
+            pin.store_location(draft, pin.corrected(location, latitude, longitude))
+
+        moved = move_on(request, draft, current, (previous, following), form, store_corrected)
+        if moved is not None:
+            return moved
     else:
         form = drafts.bound_form(draft, current)
     return render_step(

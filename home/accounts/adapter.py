@@ -4,15 +4,13 @@ account is stored whole or not at all."""
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
-from django import forms
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from home.accounts.languages import choose_language, languages_of
-from home.forms import NoBidiControlsMixin
+from home.forms import NoBidiControlsMixin, first_name_field
 from home.tasks import send_email
 
 
@@ -61,13 +59,7 @@ class AtomicSignupForm(NoBidiControlsMixin, SignupForm):
     The first name is asked, not required: a mentor sees it with a request (the consent text
     says so); allauth's adapter stores it on the User (save_user reads `first_name`)."""
 
-    first_name = forms.CharField(
-        label=_("Je voornaam"),
-        max_length=150,
-        required=False,
-        help_text=_("Niet verplicht. Een mentor ziet je voornaam als je hulp vraagt."),
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
+    first_name = first_name_field()
     field_order = ["first_name", "email", "password1", "password2"]
 
     def __init__(self, *args, **kwargs):

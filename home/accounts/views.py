@@ -21,7 +21,7 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
 
 from home.accounts.languages import choose_language, chosen_language
-from home.forms import NoBidiControlsMixin
+from home.forms import NoBidiControlsMixin, first_name_field
 from home.privacy import erase_user, export_user, kept_after_erasure, photo_file_name
 
 
@@ -33,13 +33,7 @@ class LanguageForm(NoBidiControlsMixin, forms.Form):
 
 
 class NameForm(NoBidiControlsMixin, forms.Form):
-    first_name = forms.CharField(
-        label=_("Je voornaam"),
-        max_length=150,
-        required=False,
-        help_text=_("Niet verplicht. Een mentor ziet je voornaam als je hulp vraagt."),
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
+    first_name = first_name_field()
 
 
 @never_cache

@@ -4,7 +4,6 @@ run again. Nothing here is edited by hand: a task is only read, or put back in t
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -24,6 +23,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.admin.views import PermissionRequiredMixin
 from portal import tasks
 
 # What each task is for, in the words of staff.
@@ -186,20 +186,22 @@ class TaskInspectView(InspectView):
         return super().get_context_data(**kwargs)
 
 
+RUN_AGAIN = "django_tasks_database.change_dbtaskresult"
+
+
 def can_run_again(user):
-    return user.has_perm("django_tasks_database.change_dbtaskresult")
+    return user.has_perm(RUN_AGAIN)
 
 
-class RunAgainView(WagtailAdminTemplateMixin, TemplateView):
+class RunAgainView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Asks for confirmation (GET), then puts the failed task back in the queue (POST)."""
 
     template_name = "home/tasks_run_again.html"
     page_title = _("Opnieuw uitvoeren")
     header_icon = "rotate"
+    permissions = (RUN_AGAIN,)
 
     def dispatch(self, request, pk):
-        if not can_run_again(request.user):
-            raise PermissionDenied
         self.task = get_object_or_404(DBTaskResult, pk=pk)
         return super().dispatch(request, pk)
 

@@ -8,9 +8,8 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Site
 
-from businesses.demo.bench import batches, insert
+from businesses.demo.bench import batches, index_page, insert
 from businesses.models import Language, NeighbourhoodPage, Sector
 from home.demo.registry import bench_step
 from programmes.models import Category, Mentor, Need, ProgrammeIndexPage, ProgrammePage, Provider
@@ -20,18 +19,8 @@ FORMATS = [code for code, _label in ProgrammePage.FORMATS]
 TOPICS = ["ontwerp", "webwinkel", "subsidie", "netwerk", "etalage", "marketing", "lening"]
 
 
-def programme_index():
-    home = Site.objects.get(is_default_site=True).root_page
-    index = ProgrammeIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ProgrammeIndexPage(title="Programma's", slug="programmas", locale=home.locale)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
 def seed_programmes(rng, count, progress):
-    index = programme_index()
+    index = index_page(ProgrammeIndexPage, "Programma's", "programmas")
     provider, _created = Provider.objects.get_or_create(
         name="Stichting Meetwerk", defaults={"kind": "stichting", "email": "info@example.nl"}
     )

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,6 +18,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from businesses.models import NeighbourhoodPage
+from home.admin.views import PermissionRequiredMixin
 from home.forms import SafeModelChoiceField
 from home.pagination import clamped_page
 from programmes.mentoring import candidates, progress, steps
@@ -54,11 +54,8 @@ class QueueFilter(forms.Form):
     )
 
 
-class StaffOnly:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("programmes.change_matchrequest"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class StaffOnly(PermissionRequiredMixin):
+    permissions = ("programmes.change_matchrequest",)
 
 
 class QueueView(StaffOnly, WagtailAdminTemplateMixin, View):

@@ -11,6 +11,7 @@ from home.forms import (
     NoBidiControlsMixin,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
+    first_name_field,
 )
 from programmes.mentoring import consent
 from programmes.mentoring.models.requests import SELF_ASSESSMENT
@@ -107,13 +108,7 @@ class MatchRequestForm(
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één taal.")},
     )
-    first_name = forms.CharField(
-        label=_("Je voornaam"),
-        max_length=150,
-        required=False,
-        help_text=_("De mentor ziet je voornaam. Je mag het leeg laten."),
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
+    first_name = first_name_field(_("De mentor ziet je voornaam. Je mag het leeg laten."))
     consent = forms.BooleanField(
         label=consent.REQUEST.text,
         error_messages={

@@ -44,6 +44,12 @@ def set_status(request, status):
     request.save(update_fields=["status", "updated_at"])
 
 
+def staff_step(request, status, user, note=""):
+    """The request moves on to `status` by this staff member's hand, in the log by their name."""
+    set_status(request, status)
+    log(request, status, user, user.get_full_name() or user.get_username(), note)
+
+
 @transaction.atomic
 def submit(request, founder):
     """A new request: store the engine's proposal and tell the founder and staff."""
@@ -103,14 +109,7 @@ def confirm(request, user, mentor_ids, note=""):
         proposal.save()
     request.staff_note = note
     request.save(update_fields=["staff_note"])
-    set_status(request, MatchRequest.Status.PROPOSED)
-    log(
-        request,
-        MatchRequest.Status.PROPOSED,
-        user,
-        user.get_full_name() or user.get_username(),
-        note,
-    )
+    staff_step(request, MatchRequest.Status.PROPOSED, user, note)
 
 
 class CannotIntroduce(Exception):
@@ -162,14 +161,7 @@ def introduce(request, user):
     else:
         raise CannotIntroduce
     match = MentorMatch.objects.create(request=request, mentor=mentor)
-    set_status(request, MatchRequest.Status.INTRODUCED)
-    log(
-        request,
-        MatchRequest.Status.INTRODUCED,
-        user,
-        user.get_full_name() or user.get_username(),
-        mentor.name,
-    )
+    staff_step(request, MatchRequest.Status.INTRODUCED, user, mentor.name)
     context = {"request": request, "match": match, "mentor": mentor, "reasons": proposal.reasons}
     send_templated_email("programmes/email/mentor_introduced", context, [mentor.email])
     send_templated_email("programmes/email/founder_introduced", context, [request.founder.email])
