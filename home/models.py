@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal import page_cache
 from portal.folding import FoldedSearchMixin, FoldedText
+from portal.models import optional_foreign_key
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, CallToActionBlock, HomeStreamBlock
 from .routing import CachedViewRestrictionsMixin, PublicPageMixin, SiteRootMixin
@@ -27,14 +28,7 @@ class HomePage(
 
     hero_heading = models.CharField(_("kop"), max_length=120)
     hero_text = models.TextField(_("tekst onder de kop"), max_length=400, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("afbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_foreign_key("wagtailimages.Image", _("afbeelding"))
     introduction = RichTextField(_("inleiding"), features=RICH_TEXT_FEATURES, blank=True)
     calls_to_action = StreamField(
         [("call_to_action", CallToActionBlock())],
@@ -87,6 +81,19 @@ class StandardPage(FoldedSearchMixin, PublicPageMixin, CachedViewRestrictionsMix
         verbose_name_plural = _("standaardpagina's")
 
 
+class SectionIndexPage(FoldedSearchMixin, CachedViewRestrictionsMixin, Page):
+    """The one index page of a section, right below the home page (/wijken/, /programmas/).
+    Each section defines its own `introduction`, the one field editors fill in here."""
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [FoldedText()]  # portal.folding
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 @register_setting(icon="site")
 class PortalSettings(ClusterableModel, BaseSiteSetting):
     """What the municipality fills in once: its name, logo, contact details and statements."""
@@ -94,34 +101,13 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
     municipality_name = models.CharField(
         _("naam van de gemeente"), max_length=80, default="Gemeente"
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_address = models.TextField(_("postadres"), max_length=300, blank=True)
     contact_hours = models.CharField(_("bereikbaar"), max_length=120, blank=True)
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacyverklaring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("toegankelijkheidsverklaring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    privacy_page = optional_foreign_key("wagtailcore.Page", _("privacyverklaring"))
+    accessibility_page = optional_foreign_key("wagtailcore.Page", _("toegankelijkheidsverklaring"))
 
     panels = [
         FieldPanel("municipality_name"),
@@ -228,29 +214,39 @@ class LinkFields(models.Model):
         )
 
 
-class MainMenu(TranslatableMixin, ClusterableModel):
-    """The main navigation in the header; one per language."""
-
-    panels = [InlinePanel("items", heading=_("Menu-items"), label=_("Item"), max_num=8)]
+class PerLanguage(TranslatableMixin, ClusterableModel):
+    """A snippet kept once per language (the menu, the footer), named after its language."""
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("hoofdmenu")
-        verbose_name_plural = _("hoofdmenu's")
+        abstract = True
 
     def __str__(self):
         return f"{self._meta.verbose_name} ({self.locale})"
 
 
-class MainMenuItem(TranslatableMixin, Orderable, LinkFields):
-    # Translatable, so that wagtail-localize offers an item's text for translation with its
-    # menu; a new item takes its menu's language.
-    menu = ParentalKey(MainMenu, on_delete=models.CASCADE, related_name="items")
+class TranslatableLink(TranslatableMixin, Orderable, LinkFields):
+    """A link in a PerLanguage snippet. Translatable, so that wagtail-localize offers its text
+    for translation with the snippet; a new link takes its snippet's language."""
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+        abstract = True
 
 
-class Footer(TranslatableMixin, ClusterableModel):
+class MainMenu(PerLanguage):
+    """The main navigation in the header; one per language."""
+
+    panels = [InlinePanel("items", heading=_("Menu-items"), label=_("Item"), max_num=8)]
+
+    class Meta(PerLanguage.Meta):
+        verbose_name = _("hoofdmenu")
+        verbose_name_plural = _("hoofdmenu's")
+
+
+class MainMenuItem(TranslatableLink):
+    menu = ParentalKey(MainMenu, on_delete=models.CASCADE, related_name="items")
+
+
+class Footer(PerLanguage):
     """The text and links in the footer; one per language."""
 
     text = RichTextField(_("tekst"), features=["bold", "italic", "link"], blank=True)
@@ -260,20 +256,13 @@ class Footer(TranslatableMixin, ClusterableModel):
         InlinePanel("links", heading=_("Links"), label=_("Link"), max_num=12),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(PerLanguage.Meta):
         verbose_name = _("voettekst")
         verbose_name_plural = _("voetteksten")
 
-    def __str__(self):
-        return f"{self._meta.verbose_name} ({self.locale})"
 
-
-class FooterLink(TranslatableMixin, Orderable, LinkFields):
-    # Translatable for the same reason as MainMenuItem.
+class FooterLink(TranslatableLink):
     footer = ParentalKey(Footer, on_delete=models.CASCADE, related_name="links")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
 
 
 class Consent(models.Model):

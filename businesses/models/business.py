@@ -30,7 +30,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from businesses import hours
-from businesses.fields import KvKNumberField, PostcodeField
+from businesses.fields import KvKNumberField, PostcodeField, coordinate_field
 from businesses.validators import (
     normalise_postcode,
     validate_founding_year,
@@ -40,6 +40,7 @@ from businesses.validators import (
     validate_postcode,
 )
 from portal.folding import FoldedSearchMixin, FoldedText
+from portal.models import optional_foreign_key
 
 STORY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 # Log actions (registered in wagtail_hooks.py): staff marked a business as stopped, or not.
@@ -124,22 +125,8 @@ class Business(
     house_number_addition = models.CharField(_("toevoeging"), max_length=10, blank=True)
     postcode = PostcodeField(_("postcode"), max_length=7, validators=[validate_postcode])
     city = models.CharField(_("plaats"), max_length=80, default="Utrecht")
-    latitude = models.DecimalField(
-        _("breedtegraad"),
-        max_digits=8,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[validate_latitude],
-    )
-    longitude = models.DecimalField(
-        _("lengtegraad"),
-        max_digits=8,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[validate_longitude],
-    )
+    latitude = coordinate_field(_("breedtegraad"), validate_latitude, null=True, blank=True)
+    longitude = coordinate_field(_("lengtegraad"), validate_longitude, null=True, blank=True)
     # Who placed the pin: the geocoder (businesses.geocoding) fills in only what is empty and
     # never moves a pin that a person placed; "person" without coordinates means the owner
     # said the pin found was wrong, so a member of staff places it.
@@ -172,14 +159,7 @@ class Business(
         blank=True,
         help_text=_("Bijvoorbeeld: hellingbaan bij de zij-ingang, invalidentoilet aanwezig."),
     )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("eigenaar"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="businesses",
-    )
+    owner = optional_foreign_key(settings.AUTH_USER_MODEL, _("eigenaar"), related_name="businesses")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True, db_index=True)
     declined_at = models.DateTimeField(

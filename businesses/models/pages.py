@@ -11,25 +11,24 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from businesses.fields import coordinate_field
 from businesses.validators import (
     validate_geojson_boundary,
     validate_latitude,
     validate_longitude,
 )
+from home.models import SectionIndexPage
 from home.routing import CachedViewRestrictionsMixin, PublicPageMixin
 from portal.folding import FoldedSearchMixin, FoldedText
+from portal.models import optional_foreign_key
 
 
-class NeighbourhoodIndexPage(FoldedSearchMixin, PublicPageMixin, CachedViewRestrictionsMixin, Page):
+class NeighbourhoodIndexPage(PublicPageMixin, SectionIndexPage):
     """/wijken/: every neighbourhood with its number of published businesses, and a map."""
 
     introduction = RichTextField(_("inleiding"), features=["bold", "italic", "link"], blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [FoldedText()]  # portal.folding
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["businesses.NeighbourhoodPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("wijkenoverzicht")
@@ -95,26 +94,9 @@ class NeighbourhoodPage(FoldedSearchMixin, CachedViewRestrictionsMixin, Routable
         _("stadsdeel"), max_length=80, help_text=_("Bijvoorbeeld: West, Zuidwest, Overvecht.")
     )
     introduction = models.TextField(_("inleiding"), max_length=1000, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("afbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    latitude = models.DecimalField(
-        _("breedtegraad van het midden"),
-        max_digits=8,
-        decimal_places=6,
-        validators=[validate_latitude],
-    )
-    longitude = models.DecimalField(
-        _("lengtegraad van het midden"),
-        max_digits=8,
-        decimal_places=6,
-        validators=[validate_longitude],
-    )
+    hero_image = optional_foreign_key("wagtailimages.Image", _("afbeelding"))
+    latitude = coordinate_field(_("breedtegraad van het midden"), validate_latitude)
+    longitude = coordinate_field(_("lengtegraad van het midden"), validate_longitude)
     boundary = models.JSONField(
         _("grens (GeoJSON)"),
         null=True,

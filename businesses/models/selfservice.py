@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
 from businesses.notifications import notify_claim_decided
+from portal.models import optional_foreign_key
 
 
 class ProfileDraft(models.Model):
@@ -142,14 +143,7 @@ class ClaimRequest(models.Model):
         blank=True,
         help_text=_("De aanvrager krijgt deze tekst per e-mail."),
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beoordeeld door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = optional_foreign_key(settings.AUTH_USER_MODEL, _("beoordeeld door"))
     decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
 

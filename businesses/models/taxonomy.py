@@ -30,13 +30,26 @@ class NamedInLanguages(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self):
         code = (get_language() or "nl").split("-")[0]
         return getattr(self, f"name_{code}", "") or self.name_nl
 
 
-class Sector(NamedInLanguages):
+class ListedInLanguages(NamedInLanguages):
+    """An entry of a list staff put in order (`sort_order`), then by its Dutch name."""
+
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name_nl"]
+
+
+class Sector(ListedInLanguages):
     """What a business does, at most two levels deep: Eten & drinken › Bakkerij."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -50,7 +63,6 @@ class Sector(NamedInLanguages):
         limit_choices_to={"parent__isnull": True},
         help_text=_("Leeg voor een hoofdsector."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     panels = [
         *NamedInLanguages.name_panels,
@@ -59,15 +71,14 @@ class Sector(NamedInLanguages):
         FieldPanel("sort_order"),
     ]
 
-    class Meta:
-        ordering = ["sort_order", "name_nl"]
+    class Meta(ListedInLanguages.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectoren")
 
     def __str__(self):
         if self.parent_id:
             return f"{self.parent.name} › {self.name}"
-        return self.name
+        return super().__str__()
 
     def clean(self):
         if self.parent_id is None:
@@ -84,7 +95,7 @@ class Sector(NamedInLanguages):
             )
 
 
-class Language(NamedInLanguages):
+class Language(ListedInLanguages):
     """A language spoken in a business, by its ISO 639 code (nl, tr, ar, zgh, pap, ...)."""
 
     code = models.CharField(
@@ -110,10 +121,6 @@ class Language(NamedInLanguages):
         FieldPanel("sort_order"),
     ]
 
-    class Meta:
-        ordering = ["sort_order", "name_nl"]
+    class Meta(ListedInLanguages.Meta):
         verbose_name = _("taal")
         verbose_name_plural = _("talen")
-
-    def __str__(self):
-        return self.name

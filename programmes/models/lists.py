@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from businesses.models.taxonomy import NamedInLanguages
+from businesses.models.taxonomy import ListedInLanguages, NamedInLanguages
+from portal.models import optional_foreign_key
 
 
 class Provider(models.Model):
@@ -25,14 +26,7 @@ class Provider(models.Model):
     name = models.CharField(_("naam"), max_length=120, unique=True)
     kind = models.CharField(_("soort"), max_length=20, choices=KINDS)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
@@ -54,7 +48,7 @@ class Provider(models.Model):
         return self.name
 
 
-class Category(NamedInLanguages):
+class Category(ListedInLanguages):
     """What a programme helps with. Focus categories (creativity, innovation, ...) come first."""
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
@@ -63,7 +57,6 @@ class Category(NamedInLanguages):
         default=False,
         help_text=_("Focuscategorieën staan bovenaan het overzicht en op de homepagina."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     panels = [
         *NamedInLanguages.name_panels,
@@ -77,20 +70,13 @@ class Category(NamedInLanguages):
         verbose_name = _("categorie")
         verbose_name_plural = _("categorieën")
 
-    def __str__(self):
-        return self.name
 
-
-class Stage(NamedInLanguages):
+class Stage(ListedInLanguages):
     """Where an entrepreneur is: an idea, just started, or growing."""
 
     slug = models.SlugField(_("slug"), max_length=20, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         ordering = ["sort_order"]
         verbose_name = _("fase")
         verbose_name_plural = _("fases")
-
-    def __str__(self):
-        return self.name

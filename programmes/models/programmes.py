@@ -18,7 +18,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from businesses.fields import neighbourhoods_field
 from home.blocks import BaseStreamBlock
+from home.models import SectionIndexPage
 from home.routing import CachedViewRestrictionsMixin
 from portal import page_cache
 from portal.folding import FoldedSearchMixin, FoldedText
@@ -35,17 +37,13 @@ def open_q(today):
     return (Q(deadline__gte=today) | Q(deadline__isnull=True)) & ~expired_q(today)
 
 
-class ProgrammeIndexPage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
     """/programmas/: every current programme, filterable; the archive; "Wat past bij mij?";
     the same list as a calendar feed."""
 
     introduction = models.TextField(_("inleiding"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [FoldedText()]  # portal.folding
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("programma-overzicht")
@@ -117,14 +115,7 @@ class ProgrammePage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePage
         blank=True,
         related_name="programmes",
     )
-    neighbourhoods = ParentalManyToManyField(
-        "businesses.NeighbourhoodPage",
-        verbose_name=_("wijken"),
-        blank=True,
-        related_name="programmes",
-        limit_choices_to={"locale__language_code": "nl"},
-        help_text=_("Leeg: voor de hele stad."),
-    )
+    neighbourhoods = neighbourhoods_field("programmes", _("Leeg: voor de hele stad."))
     is_free = models.BooleanField(_("gratis"), default=True)
     cost_amount = models.DecimalField(
         _("kosten in euro"), max_digits=8, decimal_places=2, null=True, blank=True

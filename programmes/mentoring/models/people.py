@@ -13,22 +13,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from businesses.models.taxonomy import NamedInLanguages
+from businesses.fields import neighbourhoods_field
+from businesses.models.taxonomy import ListedInLanguages
+from portal.models import optional_foreign_key
 
 
-class Need(NamedInLanguages):
+class Need(ListedInLanguages):
     """What a founder needs help with, and what a mentor or contact knows about."""
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    class Meta:
-        ordering = ["sort_order", "name_nl"]
+    class Meta(ListedInLanguages.Meta):
         verbose_name = _("onderwerp")
         verbose_name_plural = _("onderwerpen")
-
-    def __str__(self):
-        return self.name
 
 
 class Mentor(
@@ -48,14 +45,7 @@ class Mentor(
         help_text=_("Met een account houdt de mentor de eigen gegevens bij op het portaal."),
     )
     email = models.EmailField(_("e-mail"))
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("foto"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_foreign_key("wagtailimages.Image", _("foto"))
     bio = models.TextField(_("korte beschrijving"), max_length=800)
     expertise = ParentalManyToManyField(
         Need, verbose_name=_("ervaring met"), related_name="mentors"
@@ -73,14 +63,7 @@ class Mentor(
     languages = ParentalManyToManyField(
         "businesses.Language", verbose_name=_("talen"), related_name="mentors"
     )
-    neighbourhoods = ParentalManyToManyField(
-        "businesses.NeighbourhoodPage",
-        verbose_name=_("wijken"),
-        blank=True,
-        related_name="mentors",
-        limit_choices_to={"locale__language_code": "nl"},
-        help_text=_("Leeg: de hele stad."),
-    )
+    neighbourhoods = neighbourhoods_field("mentors", _("Leeg: de hele stad."))
     capacity = models.PositiveSmallIntegerField(
         _("hoeveel ondernemers tegelijk"),
         default=2,
@@ -90,14 +73,7 @@ class Mentor(
         _("beschikbaar"), default=True, help_text=_("Uit: de mentor pauzeert.")
     )
     vetted_at = models.DateField(_("gescreend op"), null=True, blank=True)
-    vetted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gescreend door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    vetted_by = optional_foreign_key(settings.AUTH_USER_MODEL, _("gescreend door"))
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -164,14 +140,7 @@ class MunicipalContact(ClusterableModel):
     topics = ParentalManyToManyField(
         Need, verbose_name=_("onderwerpen"), blank=True, related_name="contacts"
     )
-    neighbourhoods = ParentalManyToManyField(
-        "businesses.NeighbourhoodPage",
-        verbose_name=_("wijken"),
-        blank=True,
-        related_name="contacts",
-        limit_choices_to={"locale__language_code": "nl"},
-        help_text=_("Leeg: de hele stad."),
-    )
+    neighbourhoods = neighbourhoods_field("contacts", _("Leeg: de hele stad."))
     languages = ParentalManyToManyField(
         "businesses.Language", verbose_name=_("talen"), blank=True, related_name="contacts"
     )

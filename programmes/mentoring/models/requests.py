@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from portal.models import optional_foreign_key
 from programmes.mentoring.models.people import Mentor, Need
 
 SELF_ASSESSMENT = [
@@ -47,34 +48,15 @@ class MatchRequest(ClusterableModel):
         on_delete=models.CASCADE,
         related_name="match_requests",
     )
-    business = models.ForeignKey(
-        "businesses.Business",
-        verbose_name=_("bedrijf"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="match_requests",
+    business = optional_foreign_key(
+        "businesses.Business", _("bedrijf"), related_name="match_requests"
     )
     needs = ParentalManyToManyField(Need, verbose_name=_("hulp bij"), related_name="requests")
-    sector = models.ForeignKey(
-        "businesses.Sector",
-        verbose_name=_("sector"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sector = optional_foreign_key("businesses.Sector", _("sector"))
     stage = models.ForeignKey(
         "programmes.Stage", verbose_name=_("fase"), on_delete=models.PROTECT, related_name="+"
     )
-    neighbourhood = models.ForeignKey(
-        "businesses.NeighbourhoodPage",
-        verbose_name=_("wijk"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    neighbourhood = optional_foreign_key("businesses.NeighbourhoodPage", _("wijk"))
     languages = ParentalManyToManyField(
         "businesses.Language", verbose_name=_("talen"), related_name="+"
     )
