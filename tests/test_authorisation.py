@@ -176,7 +176,7 @@ class World:
     """Everything the cases point at, owned by `owner`."""
 
     def __init__(self, home, make_user, moderator):
-        from tests.businesses.test_selfservice import start
+        from tests.helpers import start
 
         self.home = home
         self.users = {

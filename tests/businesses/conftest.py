@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import BusinessFactory, NeighbourhoodFactory, NeighbourhoodIndexFactory
+from tests.helpers import LISTING_EMAIL
 
 
 @pytest.fixture
@@ -25,3 +26,13 @@ def make_business(lombok):
         return BusinessFactory(name=name, neighbourhood=neighbourhood or lombok, **fields)
 
     return make
+
+
+@pytest.fixture
+def listing(make_business):
+    return make_business("Kapsalon Nour", kvk_number="87654321", email=LISTING_EMAIL)
+
+
+@pytest.fixture
+def no_email_listing(make_business):
+    return make_business("Toko Lombok", kvk_number="12345678")

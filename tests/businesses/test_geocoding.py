@@ -14,7 +14,7 @@ from django.urls import reverse
 from businesses import geocoding
 from businesses.geocoding import Address, TemporaryFailure
 from businesses.models import Business, ProfileDraft
-from tests.businesses.test_selfservice import act, fill_in, start, step_url
+from tests.helpers import act, fill_in, start, step_url
 from tests.pdok import address_doc, point_for
 
 KANAALSTRAAT = Address.of("Kanaalstraat", 12, "", "3531 CJ", "Utrecht")

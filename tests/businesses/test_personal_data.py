@@ -110,7 +110,7 @@ def test_erasure_leaves_nothing_of_the_person_in_a_profile_handed_to_staff(
     before and after."""
     from wagtail.models import Revision
 
-    from tests.businesses.test_selfservice import fill_in
+    from tests.helpers import fill_in
 
     business = make_business(
         "Toko Lombok",

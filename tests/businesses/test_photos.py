@@ -12,8 +12,7 @@ from wagtail.images import get_image_model
 from businesses.models import Business, ProfileDraft
 from businesses.selfservice import drafts, photos
 from home.models import PortalSettings
-from tests.businesses.test_selfservice import act, fill_in, start, step_url
-from tests.helpers import image_bytes
+from tests.helpers import act, fill_in, image_bytes, start, step_url
 
 Image = get_image_model()
 

@@ -3,8 +3,7 @@
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.businesses.test_selfservice import submitted_business
-from tests.helpers import form_values
+from tests.helpers import form_values, submitted_business
 
 
 def test_the_dashboards_preview_link_shows_the_submitted_profile(owner, lombok, moderator_client):

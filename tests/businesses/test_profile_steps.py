@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.businesses.test_selfservice import fill_in, start, step_data, step_url
+from tests.helpers import fill_in, start, step_data, step_url
 
 
 def section(html, section_id):

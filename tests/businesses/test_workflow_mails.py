@@ -17,7 +17,7 @@ from wagtail.models import WorkflowState
 from businesses.selfservice import drafts
 from businesses.signals import WAGTAIL_NOTIFIERS
 from home.accounts.languages import choose_language
-from tests.businesses.test_selfservice import act, edit, submitted_business
+from tests.helpers import act, edit, submitted_business
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,6 @@
 the next person uses (issue 16): the founder's topics and languages in the staff's queue and
 triage page and on the mentor's page; staff's one step that reaches the mentor; the founder's
 page in words that match each state; overdue requests marked for staff; the first name."""
-# The fixtures of test_mentoring_flow are imported, and then named as arguments.
-# ruff: noqa: F811
 
 import re
 from datetime import date, datetime, timedelta
@@ -18,14 +16,7 @@ from django.utils import timezone
 from programmes.mentoring import progress, steps
 from programmes.models import MatchRequest, MentorMatch
 from tests.factories import BusinessFactory
-from tests.programmes.test_mentoring_flow import (  # noqa: F401 (fixtures)
-    SELF,
-    fill_mentor,
-    founder_client,
-    mentors,
-    request_data,
-    submit,
-)
+from tests.helpers import SELF, fill_mentor, request_data, submit
 
 pytestmark = pytest.mark.django_db
 

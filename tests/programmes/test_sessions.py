@@ -1,46 +1,17 @@
-"""When and where a programme meets: sessions made in the admin, shown in words on the page and
-the list, in the .ics (local times with TZID, RRULE, reminders) and as Google/Outlook links; and
-no agenda at all for a programme with nothing to put in one."""
+"""A programme's sessions: the repeat rule from what staff choose, what readers see, and the
+demo's sessions."""
 
 import re
-from datetime import date, datetime, time, timedelta
-from urllib.parse import parse_qs, urlsplit
-from zoneinfo import ZoneInfo
+from datetime import date, time, timedelta
 
 import pytest
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
-from icalendar import Calendar
 
-from programmes.demo.data import first_day
-from programmes.models import Category, ProgrammePage, ProgrammeSession, Provider
+from programmes.models import ProgrammePage, ProgrammeSession
+from tests.helpers import THURSDAY, parse
 
 pytestmark = pytest.mark.django_db
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-THURSDAY = 3
-
-
-@pytest.fixture
-def first_thursday(today):
-    """The next first Thursday of a month, after today."""
-    return first_day(today + timedelta(days=1), THURSDAY, 1)
-
-
-@pytest.fixture
-def netwerkavond(make_programme, first_thursday):
-    programme = make_programme("Netwerkavond", live=False)
-    programme.sessions = [
-        ProgrammeSession(
-            date=first_thursday,
-            start_time=time(19),
-            end_time=time(21, 30),
-            place="Buurthuis De Leeuw, Kanaalstraat 12",
-            repeat=ProgrammeSession.MONTHLY,
-        )
-    ]
-    programme.save_revision().publish()
-    return ProgrammePage.objects.get(pk=programme.pk)
 
 
 def session(**fields):
@@ -58,12 +29,6 @@ def errors(item):
     with pytest.raises(ValidationError) as error:
         item.clean()
     return error.value.message_dict
-
-
-def parse(response):
-    assert response.status_code == 200, response.status_code
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    return Calendar.from_ical(response.content)
 
 
 # The rule, from what staff choose
@@ -185,52 +150,6 @@ def test_past_sessions_are_not_shown_as_next(client, make_programme, today):
     assert "Volgende:" not in html and "calendar.google.com" not in html
 
 
-# The .ics
-
-
-def test_the_ics_has_local_times_a_rule_a_place_and_reminders(client, netwerkavond, first_thursday):
-    calendar = parse(client.get("/programmas/netwerkavond/agenda/"))
-    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
-    (event,) = calendar.walk("VEVENT")
-    assert event["dtstart"].params["TZID"] == "Europe/Amsterdam"
-    assert "DTSTART;TZID=Europe/Amsterdam:" in event.to_ical().decode()
-    start = event.decoded("dtstart")
-    assert (start.date(), start.time()) == (first_thursday, time(19))
-    assert event.decoded("dtend").time() == time(21, 30)
-    assert event["rrule"].to_ical() == b"FREQ=MONTHLY;BYDAY=1TH"
-    assert str(event["location"]) == "Buurthuis De Leeuw, Kanaalstraat 12"
-    assert str(event["url"]) == "http://testserver/programmas/netwerkavond/"
-    assert "Elke eerste donderdag van de maand" in str(event["description"])
-    (reminder,) = event.walk("VALARM")
-    assert str(reminder["action"]) == "DISPLAY" and str(reminder["description"])
-    assert reminder.decoded("trigger") == -timedelta(hours=2)
-    # Expanded with dateutil: the first Thursday of each month, at 19:00 in Amsterdam.
-    rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=start)
-    for occurrence in list(rule[:14]):
-        assert occurrence.weekday() == THURSDAY and occurrence.day <= 7
-        assert occurrence.astimezone(AMSTERDAM).hour == 19  # summer and winter time alike
-
-
-def test_the_deadline_stays_a_whole_day_with_a_reminder(client, make_programme, today):
-    make_programme("Subsidie", deadline=7)
-    (event,) = parse(client.get("/programmas/subsidie/agenda/")).walk("VEVENT")
-    assert event.decoded("dtstart") == today + timedelta(days=7)
-    (reminder,) = event.walk("VALARM")
-    assert str(reminder["action"]) == "DISPLAY"
-    assert reminder.decoded("trigger") < timedelta(0)
-
-
-def test_the_list_feed_has_sessions_and_leaves_open_ended_programmes_out(
-    client, netwerkavond, make_programme
-):
-    make_programme("Doorlopend")
-    make_programme("Met deadline", deadline=3)
-    calendar = parse(client.get("/programmas/agenda/"))
-    summaries = sorted(str(event["summary"]) for event in calendar.walk("VEVENT"))
-    assert summaries == ["Aanmelden sluit: Met deadline", "Netwerkavond"]
-    assert calendar.walk("VTIMEZONE")
-
-
 # Nothing to add
 
 
@@ -243,134 +162,6 @@ def test_an_open_ended_programme_has_no_agenda(client, make_programme):
     assert client.get("/programmas/doorlopend/agenda/").status_code == 404
     # Nor does a list of only such programmes offer its (empty) feed.
     assert "/programmas/agenda/" not in client.get("/programmas/").content.decode()
-
-
-# The links
-
-
-def test_google_and_outlook_links(netwerkavond, first_thursday, rf):
-    from programmes.calendar import agenda, deadline_links
-
-    request = rf.get("/programmas/netwerkavond/")
-    found = agenda(netwerkavond, request)
-    (item,) = found["sessions"]
-    google = urlsplit(item["links"]["google"])
-    assert (google.scheme, google.netloc, google.path) == (
-        "https", "calendar.google.com", "/calendar/render",
-    )  # fmt: skip
-    query = parse_qs(google.query)
-    day = f"{first_thursday:%Y%m%d}"
-    assert query["action"] == ["TEMPLATE"]
-    assert query["text"] == ["Netwerkavond"]
-    assert query["dates"] == [f"{day}T190000/{day}T213000"]
-    assert query["ctz"] == ["Europe/Amsterdam"]
-    assert query["recur"] == ["RRULE:FREQ=MONTHLY;BYDAY=1TH"]
-    assert query["location"] == ["Buurthuis De Leeuw, Kanaalstraat 12"]
-    assert "http://testserver/programmas/netwerkavond/" in query["details"][0]
-    assert " " not in item["links"]["google"]  # encoded
-    outlook = urlsplit(item["links"]["outlook"])
-    assert outlook.netloc == "outlook.live.com"
-    query = parse_qs(outlook.query)
-    offset = datetime.combine(first_thursday, time(19), AMSTERDAM).isoformat()
-    assert query["startdt"] == [offset]
-    assert query["subject"] == ["Netwerkavond"]
-    assert query["location"] == ["Buurthuis De Leeuw, Kanaalstraat 12"]
-    assert deadline_links(netwerkavond, "https://example.nl/") is None
-
-
-# The editor
-
-
-def management(prefix, total, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-@pytest.fixture
-def admin_form(programme_index):
-    provider = Provider.objects.create(name="Ondernemersvereniging", kind="vereniging")
-
-    def make(**session_fields):
-        data = {
-            "title": "Netwerkavond in Lombok",
-            "slug": "netwerkavond-in-lombok",
-            "summary": "Ondernemers ontmoeten elkaar.",
-            "provider": provider.pk,
-            "category": Category.objects.get(slug="netwerk").pk,
-            "format": "netwerk",
-            "is_free": "on",
-            "apply_email": "info@example.nl",
-            "last_checked": "2026-11-01",
-            "body-count": "0",
-            "action-publish": "publish",
-            **management("sessions", 1),
-        }
-        session_data = {
-            "date": "",
-            "start_time": "19:00",
-            "end_time": "21:30",
-            "place": "Buurthuis De Leeuw, Kanaalstraat 12",
-            "online_url": "",
-            "repeat": "monthly",
-            "until": "",
-            "count": "",
-            "ORDER": "1",
-            "id": "",
-            **session_fields,
-        }
-        data.update({f"sessions-0-{name}": value for name, value in session_data.items()})
-        return data
-
-    return make
-
-
-def test_staff_add_a_session_in_the_admin(
-    staff_client, programme_index, admin_form, first_thursday
-):
-    url = f"/admin/pages/add/programmes/programmepage/{programme_index.pk}/"
-    html = staff_client.get(url).content.decode()
-    assert "Bijeenkomsten" in html and "elke eerste donderdag" in html
-    response = staff_client.post(url, admin_form(date=f"{first_thursday:%Y-%m-%d}"))
-    assert response.status_code == 302, response.content.decode()[:3000]
-    programme = ProgrammePage.objects.get(slug="netwerkavond-in-lombok", locale__language_code="nl")
-    (saved,) = programme.sessions.all()
-    assert saved.rrule == "FREQ=MONTHLY;BYDAY=1TH"
-    html = staff_client.get("/programmas/netwerkavond-in-lombok/").content.decode()
-    assert "Elke eerste donderdag van de maand" in html
-    assert f'<time datetime="{first_thursday:%Y-%m-%d}T19:00">' in html
-
-    # Edited: every week, four times.
-    edit = f"/admin/pages/{programme.pk}/edit/"
-    data = admin_form(date=f"{first_thursday:%Y-%m-%d}", repeat="weekly", count="4", id=saved.pk)
-    data.update(management("sessions", 1, initial=1))
-    response = staff_client.post(edit, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    (saved,) = ProgrammePage.objects.get(pk=programme.pk).sessions.all()
-    assert saved.rrule == "FREQ=WEEKLY;COUNT=4;BYDAY=TH"
-    assert "4 keer" in staff_client.get("/programmas/netwerkavond-in-lombok/").content.decode()
-
-
-@pytest.mark.parametrize(
-    ("fields", "message"),
-    [
-        ({"end_time": "18:00"}, "De eindtijd moet na de begintijd liggen."),
-        ({"repeat": "weekly", "until": "2027-01-01"}, "ligt vóór de eerste datum."),
-        ({"start_time": "negen uur"}, None),
-    ],
-)
-def test_the_admin_shows_session_errors(staff_client, programme_index, admin_form, fields, message):
-    url = f"/admin/pages/add/programmes/programmepage/{programme_index.pk}/"
-    response = staff_client.post(url, admin_form(date="2027-01-07", **fields))
-    assert response.status_code == 200
-    html = response.content.decode()
-    if message:
-        assert message in html.replace("&#x27;", "'")
-    assert "w-field__errors" in html
-    assert not ProgrammePage.objects.filter(slug="netwerkavond-in-lombok").exists()
 
 
 # The demo
