@@ -9,6 +9,8 @@ from businesses.models import Business
 
 class BusinessBulkAction(SnippetBulkAction):
     models = [Business]
+    # One confirmation for both, worded by the action (view.action_type).
+    template_name = "businesses/admin/confirm_bulk_action.html"
 
     # The message after the action: ngettext_lazy(singular, plural, "count").
     success_message = None
@@ -24,7 +26,6 @@ class PublishBulkAction(BusinessBulkAction):
     display_name = _("Publiceren")
     action_type = "publish"
     aria_label = _("Geselecteerde bedrijven publiceren")
-    template_name = "businesses/admin/confirm_bulk_publish.html"
     action_priority = 10
     success_message = ngettext_lazy(
         "%(count)d bedrijf gepubliceerd.", "%(count)d bedrijven gepubliceerd.", "count"
@@ -43,7 +44,6 @@ class UnpublishBulkAction(BusinessBulkAction):
     display_name = _("Offline halen")
     action_type = "unpublish"
     aria_label = _("Geselecteerde bedrijven offline halen")
-    template_name = "businesses/admin/confirm_bulk_unpublish.html"
     action_priority = 20
     success_message = ngettext_lazy(
         "%(count)d bedrijf offline gehaald.", "%(count)d bedrijven offline gehaald.", "count"
