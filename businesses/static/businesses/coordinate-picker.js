@@ -1,5 +1,5 @@
 // Admin and the owner's step "Locatie": pick a business's coordinates on a map; keeps the latitude/longitude inputs in sync.
-// The map itself comes from js/map.js (window.portalLeaflet), which is loaded first.
+// The map itself comes from js/map.js (window.portalLeaflet), read before the page is (DOMContentLoaded).
 (function () {
   "use strict";
 

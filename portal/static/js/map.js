@@ -2,7 +2,7 @@
 // Progressive enhancement: the element stays hidden without JavaScript or Leaflet, and every
 // map has a list beside it with the same places and their addresses.
 // It also sets up the Leaflet map of businesses/coordinate-picker.js (window.portalLeaflet.createMap),
-// which is loaded after this script.
+// which sets up its maps once the page is read.
 (function () {
   "use strict";
 
