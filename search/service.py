@@ -23,7 +23,8 @@ from businesses.directory import Business, NeighbourhoodPage, hours, lookups
 from home.text import words_from_start, words_to_end
 from portal.folding import fold
 from search import database, vocabulary
-from search.opensearch import connection, queries
+from search.opensearch import connection
+from search.opensearch import queries as engine_queries
 from search.params import PAGE_SIZE, clean_text
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def run_engine(query, page_size=PAGE_SIZE, with_facets=True):
     the database engine)."""
     if engine_name() == "opensearch":
         try:
-            return queries.search(query, page_size, with_facets), "opensearch", None
+            return engine_queries.search(query, page_size, with_facets), "opensearch", None
         except connection.EngineUnavailable as error:
             logger.warning(
                 "directory: search engine unavailable, answering from the database: %s", error
@@ -55,7 +56,7 @@ def run_counts(queries):
     facets."""
     if engine_name() == "opensearch":
         try:
-            return queries.count_many(queries)
+            return engine_queries.count_many(queries)
         except connection.EngineUnavailable as error:
             logger.warning("directory: counting on the database: %s", error)
     return database.count_many(queries)
@@ -253,7 +254,7 @@ def did_you_mean(query, engine, count):
     database's vocabulary (search.vocabulary)."""
     if engine == "opensearch":
         try:
-            corrected = queries.did_you_mean(query.q)
+            corrected = engine_queries.did_you_mean(query.q)
         except connection.EngineUnavailable:
             return None
     else:
@@ -328,7 +329,7 @@ def suggestions(text, size=8):
     ids = None
     if engine_name() == "opensearch":
         try:
-            ids = queries.suggest(text, size)
+            ids = engine_queries.suggest(text, size)
         except connection.EngineUnavailable as error:
             logger.warning("directory: suggestions from the database: %s", error)
     if ids is None:
