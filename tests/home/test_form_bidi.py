@@ -4,7 +4,14 @@ import pytest
 from django import forms
 from django.http import QueryDict
 
+from businesses.forms import ReportForm
+from businesses.selfservice import forms as selfservice_forms
+from home.accounts.adapter import AtomicSignupForm
+from home.accounts.views import DeleteAccountForm, LanguageForm
 from home.forms import NoBidiControlsMixin, SpamProtectedForm
+from programmes.forms import QuestionnaireForm
+from programmes.mentoring import forms as mentoring_forms
+from search.views import FeedbackForm
 
 CONTROLS = [chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 # Next to the controls, and not controls themselves: the marks LRM and RLM, the paragraph
@@ -72,13 +79,6 @@ def test_prefixed_and_repeated_values():
 def test_the_public_forms_have_it():
     """Every form the public and entrepreneurs post gets it from its base class, so a new form
     does too when it builds on them."""
-    from businesses.forms import ReportForm
-    from businesses.selfservice import forms as selfservice_forms
-    from home.accounts.adapter.adapter import AtomicSignupForm
-    from home.accounts.views import DeleteAccountForm, LanguageForm
-    from programmes.forms import QuestionnaireForm
-    from programmes.mentoring import forms as mentoring_forms
-    from search.views import FeedbackForm
 
     public = [
         SpamProtectedForm,
