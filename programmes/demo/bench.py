@@ -15,7 +15,7 @@ from home.demo.registry import bench_step
 from programmes.models import Category, Mentor, Need, ProgrammeIndexPage, ProgrammePage, Provider
 from programmes.models import Stage as ProgrammeStage
 
-FORMATS = [code for code, _label in ProgrammePage.FORMATS]
+FORMATS = list(ProgrammePage.Format.values)
 TOPICS = ["ontwerp", "webwinkel", "subsidie", "netwerk", "etalage", "marketing", "lening"]
 
 

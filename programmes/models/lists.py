@@ -12,19 +12,18 @@ from portal.models import optional_foreign_key
 class Provider(models.Model):
     """An organisation that runs programmes: the municipality, a foundation, a bank, ..."""
 
-    KINDS = [
-        ("gemeente", _("gemeente")),
-        ("kvk", _("Kamer van Koophandel")),
-        ("stichting", _("stichting")),
-        ("financier", _("microfinancier of bank")),
-        ("incubator", _("incubator of accelerator")),
-        ("bibliotheek", _("bibliotheek")),
-        ("onderwijs", _("school of hogeschool")),
-        ("vereniging", _("ondernemersvereniging")),
-    ]
+    class Kind(models.TextChoices):
+        GEMEENTE = "gemeente", _("gemeente")
+        KVK = "kvk", _("Kamer van Koophandel")
+        STICHTING = "stichting", _("stichting")
+        FINANCIER = "financier", _("microfinancier of bank")
+        INCUBATOR = "incubator", _("incubator of accelerator")
+        BIBLIOTHEEK = "bibliotheek", _("bibliotheek")
+        ONDERWIJS = "onderwijs", _("school of hogeschool")
+        VERENIGING = "vereniging", _("ondernemersvereniging")
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
-    kind = models.CharField(_("soort"), max_length=20, choices=KINDS)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     website = models.URLField(_("website"), blank=True)
     logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)

@@ -72,14 +72,13 @@ class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class ProgrammePage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
-    FORMATS = [
-        ("workshops", _("workshopreeks")),
-        ("coaching", _("één-op-één-coaching")),
-        ("subsidie", _("subsidie")),
-        ("lening", _("lening")),
-        ("evenement", _("evenement")),
-        ("netwerk", _("netwerk")),
-    ]
+    class Format(models.TextChoices):
+        WORKSHOPS = "workshops", _("workshopreeks")
+        COACHING = "coaching", _("één-op-één-coaching")
+        SUBSIDIE = "subsidie", _("subsidie")
+        LENING = "lening", _("lening")
+        EVENEMENT = "evenement", _("evenement")
+        NETWERK = "netwerk", _("netwerk")
 
     summary = models.TextField(
         _("samenvatting"), max_length=300, help_text=_("Eén of twee zinnen voor het overzicht.")
@@ -94,7 +93,7 @@ class ProgrammePage(FoldedSearchMixin, CachedViewRestrictionsMixin, RoutablePage
     category = models.ForeignKey(
         Category, verbose_name=_("categorie"), on_delete=models.PROTECT, related_name="programmes"
     )
-    format = models.CharField(_("vorm"), max_length=20, choices=FORMATS)
+    format = models.CharField(_("vorm"), max_length=20, choices=Format.choices)
     stages = ParentalManyToManyField(
         Stage,
         verbose_name=_("voor welke fase"),
