@@ -56,6 +56,8 @@ class NeighbourhoodIndexPage(PublicPageMixin, SectionIndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # businesses.views imports these models: its functions are imported when a page is
+        # served, not when the models load (the circle left inside businesses).
         from businesses.views import map_config
 
         context = super().get_context(request, *args, **kwargs)

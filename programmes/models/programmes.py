@@ -52,6 +52,8 @@ class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
     def programmes(self):
         return ProgrammePage.objects.child_of(self).live()
 
+    # The routes hand over to programmes.views, which imports these models: imported when a
+    # route runs, not when the models load (the one circle left inside programmes).
     @path("")
     def listing(self, request):
         from programmes.views import listing
