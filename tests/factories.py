@@ -92,13 +92,16 @@ class NeighbourhoodIndexFactory(PageFactory):
     slug = "wijken"
 
 
+def index_below_home(factory_class):
+    """The index page `factory_class` makes, below the home page: the existing one, or a new one."""
+    home = home_page()
+    existing = factory_class._meta.get_model_class().objects.child_of(home).first()
+    return existing or factory_class(parent=home)
+
+
 def neighbourhood_index():
     """The neighbourhood index below the home page (/wijken/), made when missing."""
-    from businesses.models import NeighbourhoodIndexPage
-
-    home = home_page()
-    existing = NeighbourhoodIndexPage.objects.child_of(home).first()
-    return existing or NeighbourhoodIndexFactory(parent=home)
+    return index_below_home(NeighbourhoodIndexFactory)
 
 
 class NeighbourhoodFactory(PageFactory):
@@ -168,11 +171,7 @@ class ProviderFactory(DjangoModelFactory):
 
 def programme_index():
     """The programme index below the home page (/programmas/), made when missing."""
-    from programmes.models import ProgrammeIndexPage
-
-    home = home_page()
-    existing = ProgrammeIndexPage.objects.child_of(home).first()
-    return existing or ProgrammeIndexFactory(parent=home)
+    return index_below_home(ProgrammeIndexFactory)
 
 
 class ProgrammeIndexFactory(PageFactory):
