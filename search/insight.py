@@ -98,14 +98,12 @@ def top_queries(period):
     ]
     return Figure(
         key="zoeken-meest-gezocht",
-        title=str(_("Meest gezocht")),
-        description=str(
-            _(
-                "De %(top)s zoekopdrachten die in deze periode het vaakst werden gedaan, bij "
-                "'Ondernemers zoeken' en op de site, en hoe vaak ze niets vonden."
-            )
-            % {"top": TOP}
-        ),
+        title=_("Meest gezocht"),
+        description=_(
+            "De %(top)s zoekopdrachten die in deze periode het vaakst werden gedaan, bij "
+            "'Ondernemers zoeken' en op de site, en hoe vaak ze niets vonden."
+        )
+        % {"top": TOP},
         columns=columns(HEADINGS, "query", "directory", "site", ("searches", _("Samen")), "empty"),
         rows=rows,
         chart=Chart(kind="stacked", label="query", series=["directory", "site"]),
@@ -142,14 +140,12 @@ def without_results(period):
     ]
     return Figure(
         key="zoeken-zonder-resultaat",
-        title=str(_("Zoekopdrachten zonder resultaat")),
-        description=str(
-            _(
-                "De %(top)s zoekopdrachten die in deze periode het vaakst niets vonden: "
-                "kandidaten voor een synoniem, of voor een ondernemer die nog ontbreekt."
-            )
-            % {"top": TOP}
-        ),
+        title=_("Zoekopdrachten zonder resultaat"),
+        description=_(
+            "De %(top)s zoekopdrachten die in deze periode het vaakst niets vonden: "
+            "kandidaten voor een synoniem, of voor een ondernemer die nog ontbreekt."
+        )
+        % {"top": TOP},
         columns=columns(HEADINGS, "query", "empty", "searches", "last"),
         rows=rows,
         chart=Chart(kind="bar", label="query", series=["empty"]),
@@ -161,10 +157,8 @@ def per_month(period):
     series = sum_by_month(counts_in(period), "day", searches="searches", empty="empty")
     return Figure(
         key="zoeken-per-maand",
-        title=str(_("Zoekopdrachten per maand")),
-        description=str(
-            _("Per maand hoe vaak er met tekst werd gezocht en hoe vaak dat niets vond.")
-        ),
+        title=_("Zoekopdrachten per maand"),
+        description=_("Per maand hoe vaak er met tekst werd gezocht en hoe vaak dat niets vond."),
         columns=columns(HEADINGS, "month", "searches", "empty"),
         rows=monthly_rows(period, series),
         chart=Chart(kind="line", label="month", series=["searches", "empty"]),
@@ -196,14 +190,12 @@ def feedback_answers(period):
         ]
     return Figure(
         key="zoeken-reacties",
-        title=str(_("Vond je wat je zocht?")),
-        description=str(
-            _(
-                "Wat bezoekers in deze periode antwoordden onder de resultaten van "
-                "'Ondernemers zoeken'; %(commented)s van hen schreven er iets bij."
-            )
-            % {"commented": answers["commented"]}
-        ),
+        title=_("Vond je wat je zocht?"),
+        description=_(
+            "Wat bezoekers in deze periode antwoordden onder de resultaten van "
+            "'Ondernemers zoeken'; %(commented)s van hen schreven er iets bij."
+        )
+        % {"commented": answers["commented"]},
         columns=columns(HEADINGS, "answer", "answers"),
         rows=rows,
         chart=Chart(kind="bar", label="answer", series=["answers"]),
@@ -236,14 +228,12 @@ def feedback_not_found(period):
     ]
     return Figure(
         key="zoeken-niet-gevonden",
-        title=str(_("Niet gevonden, volgens bezoekers")),
-        description=str(
-            _(
-                "De %(top)s zoekopdrachten waarbij bezoekers in deze periode het vaakst "
-                "antwoordden dat ze niet vonden wat ze zochten."
-            )
-            % {"top": TOP}
-        ),
+        title=_("Niet gevonden, volgens bezoekers"),
+        description=_(
+            "De %(top)s zoekopdrachten waarbij bezoekers in deze periode het vaakst "
+            "antwoordden dat ze niet vonden wat ze zochten."
+        )
+        % {"top": TOP},
         columns=columns(HEADINGS, "query", "not_found", "found"),
         rows=rows,
         chart=Chart(kind="stacked", label="query", series=["not_found", "found"]),

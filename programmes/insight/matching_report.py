@@ -116,23 +116,19 @@ def funnel(period):
         )
     return Figure(
         key="koppelen-trechter",
-        title=str(_("Van aanvraag tot afgeronde koppeling")),
-        description=str(
-            _(
-                "Van de mentoraanvragen in deze periode: hoeveel elke stap bereikten, welk "
-                "deel van alle aanvragen dat is, en hoeveel dagen er (de mediaan) tussen die "
-                "stap en de vorige zaten."
-            )
+        title=_("Van aanvraag tot afgeronde koppeling"),
+        description=_(
+            "Van de mentoraanvragen in deze periode: hoeveel elke stap bereikten, welk "
+            "deel van alle aanvragen dat is, en hoeveel dagen er (de mediaan) tussen die "
+            "stap en de vorige zaten."
         ),
         columns=columns(HEADINGS, "step", "reached", "share", "median_days"),
         rows=rows if total else [],
         chart=Chart(kind="bar", label="step", series=["reached"]),
-        note=str(
-            _(
-                "Aanvragen gedaan in de periode, gevolgd tot vandaag. Een aanvraag die een "
-                "stap verder kwam, telt ook bij de stappen ervoor. De dagen tellen alleen "
-                "aanvragen waarvan beide stappen zijn vastgelegd."
-            )
+        note=_(
+            "Aanvragen gedaan in de periode, gevolgd tot vandaag. Een aanvraag die een "
+            "stap verder kwam, telt ook bij de stappen ervoor. De dagen tellen alleen "
+            "aanvragen waarvan beide stappen zijn vastgelegd."
         ),
     )
 
@@ -154,23 +150,19 @@ def ratings(period):
     ]
     return Figure(
         key="koppelen-waardering",
-        title=str(_("Waardering van afgeronde koppelingen")),
-        description=str(
-            _(
-                "Het gemiddelde cijfer (1 tot 5) dat ondernemers en mentoren aan het eind "
-                "gaven, van de afgeronde koppelingen van aanvragen in deze periode."
-            )
+        title=_("Waardering van afgeronde koppelingen"),
+        description=_(
+            "Het gemiddelde cijfer (1 tot 5) dat ondernemers en mentoren aan het eind "
+            "gaven, van de afgeronde koppelingen van aanvragen in deze periode."
         ),
         columns=columns(HEADINGS, "who", "answers", "mean"),
         rows=rows if founders or mentors else [],
         chart=Chart(kind="bar", label="who", series=["mean"]),
-        note=str(
-            _(
-                "Een gemiddelde van minder dan %(small)s cijfers tonen we niet (–): dan is het "
-                "bijna het cijfer van één persoon."
-            )
-            % {"small": SMALL}
-        ),
+        note=_(
+            "Een gemiddelde van minder dan %(small)s cijfers tonen we niet (–): dan is het "
+            "bijna het cijfer van één persoon."
+        )
+        % {"small": SMALL},
     )
 
 
@@ -203,23 +195,19 @@ def self_assessment(period):
         )
     return Figure(
         key="koppelen-zelfbeoordeling",
-        title=str(_("Zelfbeoordeling bij de start en aan het eind")),
-        description=str(
-            _(
-                "Hoe ondernemers zichzelf beoordeelden (1: klopt helemaal niet, 5: klopt "
-                "helemaal) toen ze een mentor vroegen en aan het eind, gemiddeld per "
-                "uitspraak, van de aanvragen in deze periode die beide keren antwoordden."
-            )
+        title=_("Zelfbeoordeling bij de start en aan het eind"),
+        description=_(
+            "Hoe ondernemers zichzelf beoordeelden (1: klopt helemaal niet, 5: klopt "
+            "helemaal) toen ze een mentor vroegen en aan het eind, gemiddeld per "
+            "uitspraak, van de aanvragen in deze periode die beide keren antwoordden."
         ),
         columns=columns(
             HEADINGS, "statement", ("answers", _("Ondernemers")), "start", "end", "change"
         ),
         rows=rows if pairs else [],
         chart=Chart(kind="bar", label="statement", series=["start", "end"]),
-        note=str(
-            _("Een gemiddelde van minder dan %(small)s ondernemers tonen we niet (–).")
-            % {"small": SMALL}
-        ),
+        note=_("Een gemiddelde van minder dan %(small)s ondernemers tonen we niet (–).")
+        % {"small": SMALL},
     )
 
 
@@ -231,8 +219,8 @@ def requests_per_month(period):
     }
     return Figure(
         key="koppelen-per-maand",
-        title=str(_("Mentoraanvragen per maand")),
-        description=str(_("Hoeveel ondernemers per maand een mentor vroegen.")),
+        title=_("Mentoraanvragen per maand"),
+        description=_("Hoeveel ondernemers per maand een mentor vroegen."),
         columns=columns(HEADINGS, "month", "requests"),
         rows=monthly_rows(period, {"requests": counted}),
         chart=Chart(kind="line", label="month", series=["requests"]),

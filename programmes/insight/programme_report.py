@@ -109,25 +109,21 @@ def per_category(period):
         )
     return Figure(
         key="programmas-per-categorie",
-        title=str(_("Programma's per categorie")),
-        description=str(
-            _(
-                "Per categorie, de focuscategorieën eerst: hoeveel programma's in deze periode "
-                "werden aangeboden, hoeveel daarvan op %(day)s nog open waren en hoeveel "
-                "verlopen, en hoe vaak hun pagina's werden bekeken en hun aanmeldlink gevolgd."
-            )
-            % {"day": date_format(day, "j F Y")}
-        ),
+        title=_("Programma's per categorie"),
+        description=_(
+            "Per categorie, de focuscategorieën eerst: hoeveel programma's in deze periode "
+            "werden aangeboden, hoeveel daarvan op %(day)s nog open waren en hoeveel "
+            "verlopen, en hoe vaak hun pagina's werden bekeken en hun aanmeldlink gevolgd."
+        )
+        % {"day": date_format(day, "j F Y")},
         columns=columns(HEADINGS, "category", "focus", "open", "expired", "views", "apply_clicks"),
         rows=nonzero_rows(rows, ("open", "expired", "views", "apply_clicks")),
         chart=Chart(kind="stacked", label="category", series=["open", "expired"]),
-        note=str(
-            _(
-                "Aangeboden: gepubliceerd vóór het eind van de periode en niet verlopen vóór "
-                "het begin. Een programma voor de hele stad telt bij elke wijk mee. Bekeken en "
-                "aanmelden tellen op de server, zonder cookies en zonder IP-adressen; "
-                "zoekmachines tellen niet mee."
-            )
+        note=_(
+            "Aangeboden: gepubliceerd vóór het eind van de periode en niet verlopen vóór "
+            "het begin. Een programma voor de hele stad telt bij elke wijk mee. Bekeken en "
+            "aanmelden tellen op de server, zonder cookies en zonder IP-adressen; "
+            "zoekmachines tellen niet mee."
         ),
     )
 
@@ -176,25 +172,21 @@ def per_programme(period):
         )
     return Figure(
         key="programmas-bekeken",
-        title=str(_("Meest bekeken programma's")),
-        description=str(
-            _(
-                "De %(top)s programma's waarvan de pagina in deze periode het vaakst werd "
-                "bekeken, met hoe vaak hun aanmeldlink werd gevolgd en welk deel van het "
-                "bekijken dat is."
-            )
-            % {"top": TOP}
-        ),
+        title=_("Meest bekeken programma's"),
+        description=_(
+            "De %(top)s programma's waarvan de pagina in deze periode het vaakst werd "
+            "bekeken, met hoe vaak hun aanmeldlink werd gevolgd en welk deel van het "
+            "bekijken dat is."
+        )
+        % {"top": TOP},
         columns=columns(
             HEADINGS, "programme", "category", "status", "views", "apply_clicks", "share"
         ),
         rows=rows,
         chart=Chart(kind="bar", label="programme", series=["views", "apply_clicks"]),
-        note=str(
-            _(
-                "Een aanmelding via de website of het e-mailadres van de aanbieder telt als "
-                "'naar aanmelden'; of iemand zich daar echt aanmeldde, weet het portaal niet."
-            )
+        note=_(
+            "Een aanmelding via de website of het e-mailadres van de aanbieder telt als "
+            "'naar aanmelden'; of iemand zich daar echt aanmeldde, weet het portaal niet."
         ),
     )
 
@@ -203,12 +195,10 @@ def per_month(period):
     series = sum_by_month(counts_in(period), "day", views="views", apply_clicks="apply_clicks")
     return Figure(
         key="programmas-per-maand",
-        title=str(_("Programma's bekeken per maand")),
-        description=str(
-            _(
-                "Per maand hoe vaak programmapagina's werden bekeken en hoe vaak hun "
-                "aanmeldlink werd gevolgd."
-            )
+        title=_("Programma's bekeken per maand"),
+        description=_(
+            "Per maand hoe vaak programmapagina's werden bekeken en hoe vaak hun "
+            "aanmeldlink werd gevolgd."
         ),
         columns=columns(HEADINGS, "month", "views", "apply_clicks"),
         rows=monthly_rows(period, series),

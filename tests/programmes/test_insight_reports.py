@@ -26,7 +26,7 @@ def test_the_reports_render_for_staff_and_refuse_others(
     shown = list(insight.get_report(slug).figures(insight.default_period()))
     assert shown
     for figure in shown:
-        assert figure.title in html
+        assert str(figure.title) in html
     assert "<svg" in html
     response = moderator_client.get(url, {"wijk": "lombok"})
     assert response.status_code == 200

@@ -252,7 +252,7 @@ def test_the_report_renders_for_staff_and_refuses_others(searches, moderator_cli
     shown = list(figures.search_figures(insight.default_period()))
     assert shown
     for figure in shown:
-        assert figure.title in html
+        assert str(figure.title) in html
     assert "fietsenmaker" in html
     assert 'href="/admin/settings/search/searchsettings/"' in html
     response = moderator_client.get("/admin/inzicht/zoeken/", {"wijk": "lombok"})
