@@ -26,56 +26,57 @@ from home.privacy import erase_user, export_user, kept_after_erasure, photo_file
 
 
 class LanguageForm(NoBidiControlsMixin, forms.Form):
+    context_name = "language_form"  # in the overview's context
     language = forms.ChoiceField(
         label=_("Taal van de e-mails die je van het portaal krijgt"),
         choices=settings.LANGUAGES,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="taal_%s", **kwargs)
+
+    def save(self, user):
+        code = choose_language(user, self.cleaned_data["language"])
+        language = get_language_info(code)["name_translated"]
+        return _("Je krijgt onze e-mails voortaan in het %(language)s.") % {"language": language}
+
 
 class NameForm(NoBidiControlsMixin, forms.Form):
+    context_name = "name_form"
     first_name = first_name_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="naam_%s", **kwargs)
+
+    def save(self, user):
+        user.first_name = self.cleaned_data["first_name"].strip()
+        user.save(update_fields=["first_name"])
+        return _("Je voornaam is opgeslagen.")
 
 
 @never_cache
 @login_required
-def overview(request, language_form=None, name_form=None):
-    initial = {"language": chosen_language(request.user)}
+def overview(request, invalid_form=None):
+    """The account page; `invalid_form` is a setting's form sent back with its errors."""
+    settings_forms = {
+        "language_form": LanguageForm(initial={"language": chosen_language(request.user)}),
+        "name_form": NameForm(initial={"first_name": request.user.first_name}),
+    }
+    if invalid_form is not None:
+        settings_forms[invalid_form.context_name] = invalid_form
     return render(
-        request,
-        "home/account/overview.html",
-        {
-            "page_title": _("Mijn account"),
-            "language_form": language_form or LanguageForm(initial=initial, auto_id="taal_%s"),
-            "name_form": name_form
-            or NameForm(initial={"first_name": request.user.first_name}, auto_id="naam_%s"),
-        },
+        request, "home/account/overview.html", {"page_title": _("Mijn account"), **settings_forms}
     )
 
 
 @login_required
 @require_POST
-def change_name(request):
-    form = NameForm(request.POST, auto_id="naam_%s")
+def change_setting(request, form_class):
+    """Save one of the overview's settings (the URLs name the form: account_name, ...)."""
+    form = form_class(request.POST)
     if not form.is_valid():
-        return overview(request, name_form=form)
-    request.user.first_name = form.cleaned_data["first_name"].strip()
-    request.user.save(update_fields=["first_name"])
-    messages.success(request, _("Je voornaam is opgeslagen."))
-    return redirect("account_overview")
-
-
-@login_required
-@require_POST
-def change_language(request):
-    form = LanguageForm(request.POST, auto_id="taal_%s")
-    if not form.is_valid():
-        return overview(request, language_form=form)
-    code = choose_language(request.user, form.cleaned_data["language"])
-    messages.success(
-        request,
-        _("Je krijgt onze e-mails voortaan in het %(language)s.")
-        % {"language": get_language_info(code)["name_translated"]},
-    )
+        return overview(request, invalid_form=form)
+    messages.success(request, form.save(request.user))
     return redirect("account_overview")
 
 
