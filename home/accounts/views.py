@@ -25,28 +25,26 @@ from home.forms import NoBidiControlsMixin, first_name_field
 from home.privacy import erase_user, export_user, kept_after_erasure, photo_file_name
 
 
-class LanguageForm(NoBidiControlsMixin, forms.Form):
-    context_name = "language_form"  # in the overview's context
-    language = forms.ChoiceField(
-        label=_("Taal van de e-mails die je van het portaal krijgt"),
-        choices=settings.LANGUAGES,
-    )
+class SettingForm(NoBidiControlsMixin, forms.Form):
+    """A setting on the account page, in a card of its own, saved by change_setting."""
+
+    key = ""  # the id of the card's heading ("naam-kop") and the field ids' prefix
+    url_name = ""
+    heading = ""
+    button = ""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, auto_id="taal_%s", **kwargs)
+        super().__init__(*args, auto_id=f"{self.key}_%s", **kwargs)
 
     def save(self, user):
-        code = choose_language(user, self.cleaned_data["language"])
-        language = get_language_info(code)["name_translated"]
-        return _("Je krijgt onze e-mails voortaan in het %(language)s.") % {"language": language}
+        """Save the setting, and say in words what was saved."""
+        raise NotImplementedError
 
 
-class NameForm(NoBidiControlsMixin, forms.Form):
-    context_name = "name_form"
+class NameForm(SettingForm):
+    key, url_name = "naam", "account_name"
+    heading, button = _("Je naam"), _("Naam opslaan")
     first_name = first_name_field()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, auto_id="naam_%s", **kwargs)
 
     def save(self, user):
         user.first_name = self.cleaned_data["first_name"].strip()
@@ -54,19 +52,35 @@ class NameForm(NoBidiControlsMixin, forms.Form):
         return _("Je voornaam is opgeslagen.")
 
 
+class LanguageForm(SettingForm):
+    key, url_name = "taal", "account_language"
+    heading, button = _("Taal"), _("Taal opslaan")
+    language = forms.ChoiceField(
+        label=_("Taal van de e-mails die je van het portaal krijgt"),
+        choices=settings.LANGUAGES,
+    )
+
+    def save(self, user):
+        code = choose_language(user, self.cleaned_data["language"])
+        language = get_language_info(code)["name_translated"]
+        return _("Je krijgt onze e-mails voortaan in het %(language)s.") % {"language": language}
+
+
 @never_cache
 @login_required
 def overview(request, invalid_form=None):
     """The account page; `invalid_form` is a setting's form sent back with its errors."""
-    settings_forms = {
-        "language_form": LanguageForm(initial={"language": chosen_language(request.user)}),
-        "name_form": NameForm(initial={"first_name": request.user.first_name}),
+    user = request.user
+    initial = {
+        NameForm: {"first_name": user.first_name},
+        LanguageForm: {"language": chosen_language(user)},
     }
-    if invalid_form is not None:
-        settings_forms[invalid_form.context_name] = invalid_form
-    return render(
-        request, "home/account/overview.html", {"page_title": _("Mijn account"), **settings_forms}
-    )
+    setting_forms = [
+        invalid_form if type(invalid_form) is form_class else form_class(initial=values)
+        for form_class, values in initial.items()
+    ]
+    context = {"page_title": _("Mijn account"), "setting_forms": setting_forms}
+    return render(request, "home/account/overview.html", context)
 
 
 @login_required
