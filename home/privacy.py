@@ -14,15 +14,13 @@ home app does not need to know the others:
 from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Revision
 
-_sections = {}
+from portal.registry import Registry
+
+_sections = Registry()
 
 
 def personal_data(section):
-    def register(cls):
-        _sections[section] = cls
-        return cls
-
-    return register
+    return _sections.add(section)
 
 
 def sections():

@@ -18,6 +18,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from portal import tasks
+from portal.registry import Registry
 
 logger = logging.getLogger(__name__)
 
@@ -38,17 +39,12 @@ def database_status():
 # {name: function()} of the services the apps depend on; each answers "ok", "unavailable" (the
 # portal still answers without it: "degraded") or something else that is no fault, such as
 # "not configured".
-_checks = {}
+_checks = Registry()
 
 
 def check(name):
     """Register a function as /healthz's check called `name` (an app does so in its ready())."""
-
-    def register(function):
-        _checks[name] = function
-        return function
-
-    return register
+    return _checks.add(name)
 
 
 def tasks_status():
