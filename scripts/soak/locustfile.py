@@ -154,22 +154,21 @@ class Searcher(Visitor):
             params.append(("open_nu", "1"))
         return params
 
+    def search(self, path, name):
+        """A directory search with random filters; the caller reads which engine answered."""
+        params = self.directory_query()
+        return self.client.get(path, params=params, name=name, timeout=TIMEOUT, catch_response=True)
+
     @task(4)
     def directory_page(self):
-        with self.client.get(
-            "/ondernemers/", params=self.directory_query(), name="directory: page",
-            timeout=TIMEOUT, catch_response=True,
-        ) as response:  # fmt: skip
+        with self.search("/ondernemers/", "directory: page") as response:
             # Which engine answered, for the report: the page says so when it is the fallback.
             engine = "database" if SEARCH_DOWN in response.text else "opensearch"
             response.request_meta["context"] = answered_by(response, engine)
 
     @task(3)
     def directory_api(self):
-        with self.client.get(
-            "/api/directory/", params=self.directory_query(), name="directory: api",
-            timeout=TIMEOUT, catch_response=True,
-        ) as response:  # fmt: skip
+        with self.search("/api/directory/", "directory: api") as response:
             if response.status_code == 200:
                 response.request_meta["context"] = answered_by(response, response.json()["engine"])
 
