@@ -456,17 +456,18 @@ def ensure_business(
     slug = make_slug(name)
     # Draw every value first, so the random sequence never depends on what already exists.
     _slug, _name, _districts, centre, postcode_prefix, streets, _intro, _facts = neighbourhood_data
-    street = rng.choice(streets)
-    house_number = rng.randint(1, 180)
-    postcode = (
-        f"{postcode_prefix} {rng.choice('ABCEGHJKLMNPRTVWXZ')}{rng.choice('ABCEGHJKLMNPRTVWXZ')}"
-    )
-    latitude = Decimal(f"{centre[0] + rng.uniform(-0.004, 0.004):.6f}")
-    longitude = Decimal(f"{centre[1] + rng.uniform(-0.006, 0.006):.6f}")
-    phone = f"+3130{rng.randint(2000000, 2999999)}"
-    kvk = f"{rng.randint(10000000, 99999999)}"
-    founded = rng.randint(1985, 2024)
-    step_free = rng.choice([True, False, None])
+    letters = "ABCEGHJKLMNPRTVWXZ"  # those Dutch postcodes use
+    drawn = {
+        "street": rng.choice(streets),
+        "house_number": rng.randint(1, 180),
+        "postcode": f"{postcode_prefix} {rng.choice(letters)}{rng.choice(letters)}",
+        "latitude": Decimal(f"{centre[0] + rng.uniform(-0.004, 0.004):.6f}"),
+        "longitude": Decimal(f"{centre[1] + rng.uniform(-0.006, 0.006):.6f}"),
+        "phone": f"+3130{rng.randint(2000000, 2999999)}",
+        "kvk_number": f"{rng.randint(10000000, 99999999)}",
+        "founded_year": rng.randint(1985, 2024),
+        "step_free_entrance": rng.choice([True, False, None]),
+    }
     if Business.objects.filter(neighbourhood=neighbourhood, slug=slug).exists():
         return
     business = Business(
@@ -475,18 +476,10 @@ def ensure_business(
         neighbourhood=neighbourhood,
         tagline=tagline,
         story=f"<p>{story}</p>",
-        street=street,
-        house_number=house_number,
-        postcode=postcode,
         city="Utrecht",
-        latitude=latitude,
-        longitude=longitude,
-        phone=phone,
-        kvk_number=kvk,
-        founded_year=founded,
         email=f"info@{slug}.example.nl",
-        step_free_entrance=step_free,
         live=False,
+        **drawn,
     )
     business.sectors = [sectors[sector]]
     business.languages = [languages[code] for code in language_codes.split()]
