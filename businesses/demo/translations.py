@@ -3,6 +3,9 @@ who speak Turkish or Arabic tell their story in it too, and the neighbourhood pa
 translated. What exists is left alone, so staff and owner edits survive and a second run
 changes nothing."""
 
+import json
+from pathlib import Path
+
 from wagtail.models import Locale, Site
 
 from businesses.demo.data import NEIGHBOURHOODS
@@ -239,86 +242,9 @@ INDEX = {
     },
 }
 
-# By neighbourhood slug: district, introduction and facts ((label, value), as in NEIGHBOURHOODS).
-NEIGHBOURHOOD_TEXTS = {
-    "tr": {
-        "lombok": (
-            "Batı",
-            "Lombok, şehir merkezine çok yakın, canlı bir mahalle. En bilinen alışveriş caddesi "
-            "Kanaalstraat: orada dünyanın her yerinden fırınlar, bakkallar, kasaplar ve manavlar "
-            "bulursunuz.",
-            [("Alışveriş caddesi", "Kanaalstraat"), ("Yapım dönemi", "1900 dolayları")],
-        ),
-        "kanaleneiland": (
-            "Güneybatı",
-            "Kanaleneiland, Merwede Kanalı ile Amsterdam-Ren Kanalı arasında yer alır. Birçok "
-            "girişimcinin geniş caddeler boyunca dükkânı, kuaför salonu ya da lokantası var.",
-            [("Yapım dönemi", "1950'ler ve 1960'lar"), ("Arasında yer alır", "iki kanal")],
-        ),
-        "overvecht": (
-            "Overvecht",
-            "Overvecht, şehrin kuzeyinde yeşil bir mahalle. Zamenhofdreef'teki alışveriş "
-            "merkezinin çevresinde birçok küçük girişimci çalışıyor.",
-            [("Yapım dönemi", "1960'lar ve 1970'ler"), ("Alışveriş merkezi", "Zamenhofdreef")],
-        ),
-        "zuilen": (
-            "Kuzeybatı",
-            "Zuilen eskiden ayrı bir belediyeydi. Amsterdamsestraatweg boyunca uzun bir dükkân, "
-            "lokanta ve atölye sırası bulursunuz.",
-            [("Utrecht'e katıldığı yıl", "1954"), ("Alışveriş caddesi", "Amsterdamsestraatweg")],
-        ),
-        "ondiep": (
-            "Kuzeybatı",
-            "Ondiep, güçlü bir mahalle ruhu olan eski bir işçi mahallesi. Küçük girişimciler "
-            "burada müşterilerini adlarıyla tanır.",
-            [("Yapım dönemi", "20. yüzyılın başı")],
-        ),
-        "hoograven": (
-            "Güney",
-            "Hoograven, şehrin güneyinde, Vaartsche Rijn kıyısında. Mahalle dükkânları, zanaatkârlar "
-            "ve yaratıcı işletmeler var.",
-            [("Yapım dönemi", "1950'ler"), ("Su kenarında", "Vaartsche Rijn")],
-        ),
-    },
-    "ar": {
-        "lombok": (
-            "الغرب",
-            "Lombok حي مليء بالحياة قريب جدًا من وسط المدينة. أشهر شوارع التسوق فيه هو "
-            "Kanaalstraat: تجد فيه مخابز ومحلات بقالة وملاحم ومحلات خضار من كل أنحاء العالم.",
-            [("شارع التسوق", "Kanaalstraat"), ("فترة البناء", "حوالي عام 1900")],
-        ),
-        "kanaleneiland": (
-            "الجنوب الغربي",
-            "يقع Kanaleneiland بين قناة Merwede وقناة أمستردام-الراين. كثير من رواد الأعمال "
-            "لديهم هنا محل أو صالون حلاقة أو مطعم على جانبي الشوارع الواسعة.",
-            [("فترة البناء", "الخمسينيات والستينيات"), ("يقع بين", "قناتين")],
-        ),
-        "overvecht": (
-            "Overvecht",
-            "Overvecht حي أخضر في شمال المدينة. يعمل كثير من أصحاب المشاريع الصغيرة حول المركز "
-            "التجاري في Zamenhofdreef.",
-            [("فترة البناء", "الستينيات والسبعينيات"), ("المركز التجاري", "Zamenhofdreef")],
-        ),
-        "zuilen": (
-            "الشمال الغربي",
-            "كان Zuilen في الماضي بلدية مستقلة. على طول Amsterdamsestraatweg تجد صفًا طويلًا من "
-            "المحلات والمطاعم والورش.",
-            [("جزء من أوتريخت منذ", "1954"), ("شارع التسوق", "Amsterdamsestraatweg")],
-        ),
-        "ondiep": (
-            "الشمال الغربي",
-            "Ondiep حي عمالي قديم تسوده روح الجيرة القوية. أصحاب المشاريع الصغيرة هنا يعرفون "
-            "زبائنهم بأسمائهم.",
-            [("فترة البناء", "بداية القرن العشرين")],
-        ),
-        "hoograven": (
-            "الجنوب",
-            "يقع Hoograven في جنوب المدينة، على ضفة Vaartsche Rijn. فيه محلات للحي، وحرفيون، "
-            "وشركات إبداعية.",
-            [("فترة البناء", "الخمسينيات"), ("على الماء", "Vaartsche Rijn")],
-        ),
-    },
-}
+# By language and neighbourhood slug: the district, the introduction and the facts ([label,
+# value], as in NEIGHBOURHOODS).
+NEIGHBOURHOOD_TEXTS = json.loads((Path(__file__).parent / "neighbourhood_texts.json").read_text())
 
 
 def ensure_stories():
@@ -349,15 +275,15 @@ def ensure_neighbourhoods(home, code, locale):
         page = NeighbourhoodPage.objects.child_of(index).filter(slug=slug).first()
         if page is None:
             continue
-        district, introduction, facts = NEIGHBOURHOOD_TEXTS[code][slug]
+        translated = NEIGHBOURHOOD_TEXTS[code][slug]
         texts = {
             "title": page.title,
             "slug": page.slug,
-            "district": district,
-            "introduction": introduction,
+            "district": translated["district"],
+            "introduction": translated["introduction"],
             "facts": [
                 {"type": "fact", "value": {"label": label, "value": value}}
-                for label, value in facts
+                for label, value in translated["facts"]
             ],
         }
         ensure_translation(page, texts, locale)
