@@ -34,10 +34,17 @@ class ListChoiceMixin:
 
 
 class ListChoiceField(ListChoiceMixin, forms.ChoiceField):
+    """One object from the list. With an `empty_label` the question is optional: the empty
+    choice is an answer ("Maakt niet uit")."""
+
     # Django's wording for a model choice: it does not repeat what was typed.
     default_error_messages = {
         "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
     }
+
+    def __init__(self, *, empty_label=None, **kwargs):
+        kwargs.setdefault("required", empty_label is None)
+        super().__init__(empty_label=empty_label, **kwargs)
 
     def clean(self, value):
         return self.objects.get(super().clean(value))
@@ -65,19 +72,16 @@ class QuestionnaireForm(NoBidiControlsMixin, forms.Form):
     sector = ListChoiceField(
         label=_("Wat voor bedrijf is het?"),
         key="slug",
-        required=False,
         empty_label=_("Maakt niet uit"),
     )
     wijk = ListChoiceField(
         label=_("In welke wijk?"),
         key="slug",
-        required=False,
         empty_label=_("Ergens anders in de stad"),
     )
     taal = ListChoiceField(
         label=_("In welke taal leer je het liefst?"),
         key="code",
-        required=False,
         empty_label=_("Nederlands is goed"),
     )
     kvk = forms.ChoiceField(
