@@ -129,7 +129,8 @@ class SearchFeedback(models.Model):
         verbose_name_plural = _("reacties op het zoeken")
 
     def __str__(self):
-        return f"{self.query or '–'}: {'ja' if self.found else 'nee'}"
+        answer = _("Ja, gevonden") if self.found else _("Nee, niet gevonden")
+        return f"{self.query or '–'}: {answer}"
 
 
 class QueryDayCount(models.Model):
