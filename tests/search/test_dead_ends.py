@@ -7,6 +7,7 @@ import re
 from html import unescape
 
 import pytest
+from wagtail.users.models import UserProfile
 
 from tests.helpers import form_values, started
 
@@ -85,7 +86,9 @@ def test_nothing_found_keeps_the_filters_and_shows_what_is_found_without_the_nar
     assert cards(client.get("/ondernemers/?" + unescape(link)).content.decode()) == cards(html)
 
 
-def test_nothing_found_lets_the_visitor_say_who_is_missing(client, engine, shops, moderator_client):
+def test_nothing_found_lets_the_visitor_say_who_is_missing(
+    client, engine, shops, moderator, moderator_client
+):
     html = page(client, q="fietsenmaker")
     assert "Mis je een ondernemer?" in text(html)
     assert 'href="/mijn-bedrijf/"' in html  # an owner can add their business themselves
@@ -96,6 +99,15 @@ def test_nothing_found_lets_the_visitor_say_who_is_missing(client, engine, shops
     staff_list = moderator_client.get("/admin/snippets/search/searchfeedback/").content.decode()
     assert "Fietsen Ali, Kanaalstraat" in staff_list
     assert "fietsenmaker" in staff_list
+    # Opened, it is named by the query and the answer, in the language of the staff's admin.
+    edit_url = re.search(r'href="(/admin/snippets/search/searchfeedback/edit/\d+/)"', staff_list)
+    edit = unescape(moderator_client.get(edit_url.group(1)).content.decode())
+    assert "fietsenmaker: Nee, niet gevonden" in edit
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "en"
+    profile.save()
+    edit = unescape(moderator_client.get(edit_url.group(1)).content.decode())
+    assert "fietsenmaker: No, did not find it" in edit
 
 
 def test_a_filter_option_that_narrows_nothing_is_not_offered(client, engine, shops):
