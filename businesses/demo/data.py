@@ -8,6 +8,7 @@ import json
 import random
 from datetime import date, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import timezone
 from wagtail.models import Site, Workflow
@@ -51,39 +52,9 @@ FEATURED = {
     "ar": ("رواد الأعمال في حيّك", "اختر حيًّا واكتشف المحلات والأعمال التجارية فيه."),
 }  # fmt: skip
 
-# slug, name, district (nl, en), centre, postcode prefix, streets, introduction (nl, en), facts
-NEIGHBOURHOODS = [
-    ("lombok", "Lombok", ("West", "West"), (52.0913, 5.0958), "3531",
-     ["Kanaalstraat", "Damstraat", "Vleutenseweg", "Jan Pieterszoon Coenstraat", "Bilderdijkstraat"],
-     ("Lombok is een levendige wijk vlak bij het centrum. De Kanaalstraat is de bekendste winkelstraat: je vindt er bakkers, toko's, slagers en groenteboeren uit de hele wereld.",
-      "Lombok is a lively neighbourhood close to the city centre. Kanaalstraat is its best-known shopping street, with bakers, grocers, butchers and greengrocers from all over the world."),
-     [("Winkelstraat", "Kanaalstraat"), ("Bouwperiode", "rond 1900")]),
-    ("kanaleneiland", "Kanaleneiland", ("Zuidwest", "Southwest"), (52.0735, 5.0955), "3526",
-     ["Marco Pololaan", "Columbuslaan", "Vasco da Gamalaan", "Amerikalaan", "Churchilllaan"],
-     ("Kanaleneiland ligt tussen het Merwedekanaal en het Amsterdam-Rijnkanaal. Veel ondernemers hebben hier hun winkel, kapsalon of eethuis aan de brede lanen.",
-      "Kanaleneiland lies between the Merwede Canal and the Amsterdam-Rhine Canal. Many entrepreneurs run their shop, hair salon or eatery along its wide avenues."),
-     [("Bouwperiode", "jaren 1950 en 1960"), ("Ligt tussen", "twee kanalen")]),
-    ("overvecht", "Overvecht", ("Overvecht", "Overvecht"), (52.1165, 5.1120), "3562",
-     ["Zamenhofdreef", "Tigrisdreef", "Wolgadreef", "Donaudreef", "Moezeldreef"],
-     ("Overvecht is een groene wijk in het noorden van de stad. Rond het winkelcentrum aan de Zamenhofdreef werken veel kleine ondernemers.",
-      "Overvecht is a green neighbourhood in the north of the city. Many small businesses work around the shopping centre on Zamenhofdreef."),
-     [("Bouwperiode", "jaren 1960 en 1970"), ("Winkelcentrum", "Zamenhofdreef")]),
-    ("zuilen", "Zuilen", ("Noordwest", "Northwest"), (52.1095, 5.0940), "3554",
-     ["Amsterdamsestraatweg", "Prinses Margrietstraat", "Burgemeester Norbruislaan", "Marnixlaan"],
-     ("Zuilen was vroeger een eigen gemeente. Langs de Amsterdamsestraatweg vind je een lange rij winkels, eethuizen en werkplaatsen.",
-      "Zuilen used to be a town of its own. Along Amsterdamsestraatweg you find a long row of shops, eateries and workshops."),
-     [("Bij Utrecht sinds", "1954"), ("Winkelstraat", "Amsterdamsestraatweg")]),
-    ("ondiep", "Ondiep", ("Noordwest", "Northwest"), (52.1030, 5.1040), "3552",
-     ["Ondiep-Zuidzijde", "Balderikstraat", "Anton Geesinkstraat", "Kardinaal de Jongweg"],
-     ("Ondiep is een oude arbeiderswijk met een sterke buurtgeest. Kleine ondernemers kennen hun klanten hier bij naam.",
-      "Ondiep is an old working-class neighbourhood with a strong community spirit. Small business owners know their customers by name."),
-     [("Bouwperiode", "begin 20e eeuw")]),
-    ("hoograven", "Hoograven", ("Zuid", "South"), (52.0760, 5.1290), "3525",
-     ["Hooft Graaflandstraat", "Toulouselaan", "Verlengde Hoogravenseweg", "Waalstraat"],
-     ("Hoograven ligt in het zuiden van de stad, aan de Vaartsche Rijn. Er zijn buurtwinkels, ambachtslieden en creatieve bedrijven.",
-      "Hoograven lies in the south of the city, by the Vaartsche Rijn. It has local shops, craftspeople and creative businesses."),
-     [("Bouwperiode", "jaren 1950"), ("Aan het water", "Vaartsche Rijn")]),
-]  # fmt: skip
+# The demo's neighbourhoods: slug, name, centre (latitude, longitude), postcode prefix, streets,
+# and by language the district, the introduction and the facts ([label, value]).
+NEIGHBOURHOODS = json.loads((Path(__file__).parent / "neighbourhoods.json").read_text())
 
 HOURS = {
     "winkel": "ma 09:00-18:00; di 09:00-18:00; wo 09:00-18:00; do 09:00-18:00; vr 09:00-18:00; za 09:00-17:00; zo gesloten",
@@ -313,7 +284,7 @@ def load(stdout):
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = ensure_index(home)
     neighbourhoods = [
-        ensure_neighbourhood(index, data, order) for order, data in enumerate(NEIGHBOURHOODS)
+        ensure_neighbourhood(index, place, order) for order, place in enumerate(NEIGHBOURHOODS)
     ]
     add_menu_item(index, sort_order=-10)
     add_menu_link("/ondernemers/", DIRECTORY_MENU_LABELS, sort_order=-8)
@@ -411,8 +382,8 @@ def ensure_index(home):
     return index
 
 
-def ensure_neighbourhood(index, data, order):
-    slug, name, districts, centre, _postcode, _streets, introductions, facts = data
+def ensure_neighbourhood(index, place, order):
+    slug, name, centre, dutch = place["slug"], place["name"], place["centre"], place["texts"]["nl"]
     page = NeighbourhoodPage.objects.child_of(index).filter(slug=slug).first()
     if page is None:
         hero = ensure_image(
@@ -421,8 +392,8 @@ def ensure_neighbourhood(index, data, order):
         page = NeighbourhoodPage(
             title=name,
             slug=slug,
-            district=districts[0],
-            introduction=introductions[0],
+            district=dutch["district"],
+            introduction=dutch["introduction"],
             hero_image=hero,
             latitude=Decimal(str(centre[0])),
             longitude=Decimal(str(centre[1])),
@@ -430,7 +401,7 @@ def ensure_neighbourhood(index, data, order):
             facts=json.dumps(
                 [
                     {"type": "fact", "value": {"label": label, "value": value}}
-                    for label, value in facts
+                    for label, value in dutch["facts"]
                 ]
             ),
         )
@@ -438,24 +409,16 @@ def ensure_neighbourhood(index, data, order):
         page.save_revision().publish()
     ensure_aliases(page)
     # The English page has no facts of its own yet: the Dutch ones would be Dutch text.
-    english_texts = {
-        "title": name,
-        "slug": slug,
-        "district": districts[1],
-        "introduction": introductions[1],
-        "facts": [],
-    }
+    english_texts = {"title": name, "slug": slug, **place["texts"]["en"]}
     ensure_translation(page, english_texts, english())
     return page
 
 
-def ensure_business(
-    rng, number, archetype, neighbourhood, neighbourhood_data, sectors, languages, status
-):
+def ensure_business(rng, number, archetype, neighbourhood, place, sectors, languages, status):
     name, sector, language_codes, hours_key, tagline, products, story = archetype
     slug = make_slug(name)
     # Draw every value first, so the random sequence never depends on what already exists.
-    _slug, _name, _districts, centre, postcode_prefix, streets, _intro, _facts = neighbourhood_data
+    centre, postcode_prefix, streets = place["centre"], place["postcode_prefix"], place["streets"]
     letters = "ABCEGHJKLMNPRTVWXZ"  # those Dutch postcodes use
     drawn = {
         "street": rng.choice(streets),

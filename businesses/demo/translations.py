@@ -3,9 +3,6 @@ who speak Turkish or Arabic tell their story in it too, and the neighbourhood pa
 translated. What exists is left alone, so staff and owner edits survive and a second run
 changes nothing."""
 
-import json
-from pathlib import Path
-
 from wagtail.models import Locale, Site
 
 from businesses.demo.data import NEIGHBOURHOODS
@@ -242,10 +239,6 @@ INDEX = {
     },
 }
 
-# By language and neighbourhood slug: the district, the introduction and the facts ([label,
-# value], as in NEIGHBOURHOODS).
-NEIGHBOURHOOD_TEXTS = json.loads((Path(__file__).parent / "neighbourhood_texts.json").read_text())
-
 
 def ensure_stories():
     businesses = Business.objects.filter(live=True).select_related("neighbourhood")
@@ -271,11 +264,11 @@ def ensure_neighbourhoods(home, code, locale):
     if index is None:
         return
     ensure_translation(index, INDEX[code], locale)
-    for slug, _name, *_rest in NEIGHBOURHOODS:
-        page = NeighbourhoodPage.objects.child_of(index).filter(slug=slug).first()
+    for place in NEIGHBOURHOODS:
+        page = NeighbourhoodPage.objects.child_of(index).filter(slug=place["slug"]).first()
         if page is None:
             continue
-        translated = NEIGHBOURHOOD_TEXTS[code][slug]
+        translated = place["texts"][code]
         texts = {
             "title": page.title,
             "slug": page.slug,
