@@ -9,13 +9,14 @@ is in the edit view's action menu and in the list's "more" menu.
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.widgets import Button
 from wagtail.snippets.action_menu import ActionMenuItem
 
@@ -54,24 +55,21 @@ def close_url(business):
     return reverse("wagtailsnippets_businesses_business:close", args=[business.pk])
 
 
-class CloseBusinessView(PermissionRequiredMixin, WagtailAdminTemplateMixin, View):
+class CloseBusinessView(PermissionRequiredMixin, BaseObjectMixin, WagtailAdminTemplateMixin, View):
+    model = Business  # the business in the URL, as self.object
     permissions = (PERMISSION,)
     template_name = "businesses/admin/close.html"
     page_title = _("Markeren als gestopt")
     header_icon = "site"
 
-    def dispatch(self, request, pk):
-        self.business = get_object_or_404(Business, pk=pk)
-        return super().dispatch(request, pk)
-
     def get_page_subtitle(self):
-        return str(self.business)
+        return str(self.object)
 
     def edit_url(self):
-        return reverse("wagtailsnippets_businesses_business:edit", args=[self.business.pk])
+        return reverse("wagtailsnippets_businesses_business:edit", args=[self.object.pk])
 
     def render(self, form):
-        context = self.get_context_data(business=self.business, form=form, edit_url=self.edit_url())
+        context = self.get_context_data(business=self.object, form=form, edit_url=self.edit_url())
         return TemplateResponse(self.request, self.template_name, context)
 
     def get(self, request, pk):
@@ -79,22 +77,22 @@ class CloseBusinessView(PermissionRequiredMixin, WagtailAdminTemplateMixin, View
 
     def post(self, request, pk):
         if request.POST.get("action") == "reopen":
-            if self.business.closed_at:
-                self.business.reopen(user=request.user)
+            if self.object.closed_at:
+                self.object.reopen(user=request.user)
                 messages.success(
                     request,
                     _("%(name)s telt niet meer als gestopt. Publiceer het om het weer te tonen.")
-                    % {"name": self.business},
+                    % {"name": self.object},
                 )
             return redirect(self.edit_url())
         form = CloseForm(request.POST)
         if not form.is_valid():
             return self.render(form)
-        self.business.close(form.cleaned_data["closed_at"], user=request.user)
+        self.object.close(form.cleaned_data["closed_at"], user=request.user)
         messages.success(
             request,
             _("%(name)s is gemarkeerd als gestopt en staat niet meer online.")
-            % {"name": self.business},
+            % {"name": self.object},
         )
         return redirect(self.edit_url())
 

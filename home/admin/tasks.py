@@ -5,7 +5,7 @@ run again. Nothing here is edited by hand: a task is only read, or put back in t
 
 from django.contrib import messages
 from django.db.models import Case, When
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -20,7 +20,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.admin.views import PermissionRequiredMixin
@@ -193,20 +193,19 @@ def can_run_again(user):
     return user.has_perm(RUN_AGAIN)
 
 
-class RunAgainView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class RunAgainView(
+    PermissionRequiredMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """Asks for confirmation (GET), then puts the failed task back in the queue (POST)."""
 
+    model = DBTaskResult  # the task in the URL, as self.object
     template_name = "home/tasks_run_again.html"
     page_title = _("Opnieuw uitvoeren")
     header_icon = "rotate"
     permissions = (RUN_AGAIN,)
 
-    def dispatch(self, request, pk):
-        self.task = get_object_or_404(DBTaskResult, pk=pk)
-        return super().dispatch(request, pk)
-
     def get_page_subtitle(self):
-        return purpose(self.task)
+        return purpose(self.object)
 
     def get_breadcrumbs_items(self):
         return [
@@ -216,19 +215,19 @@ class RunAgainView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateV
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            task=self.task,
-            purpose=purpose(self.task),
-            subject=subject(self.task),
-            error=last_error(self.task),
+            task=self.object,
+            purpose=purpose(self.object),
+            subject=subject(self.object),
+            error=last_error(self.object),
             index_url=reverse("tasks:index"),
             **kwargs,
         )
 
     def post(self, request, pk):
-        if tasks.run_again([self.task]):
+        if tasks.run_again([self.object]):
             messages.success(
                 request,
-                _("De taak staat weer in de wachtrij: %(task)s") % {"task": purpose(self.task)},
+                _("De taak staat weer in de wachtrij: %(task)s") % {"task": purpose(self.object)},
             )
         else:
             messages.warning(
