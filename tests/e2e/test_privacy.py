@@ -48,6 +48,24 @@ def test_an_entrepreneur_downloads_their_data_and_deletes_the_account(demo_site,
     assert exported["name"] == business.name and exported["email"] == business_email
     assert all(photo["file"] in names for photo in exported["photos"] if photo["file"])
 
+    # The account page, on a phone and a desktop, in Dutch and Arabic; the name is changed
+    # there by keyboard and shows at once, as the mentor will see it.
+    for language, prefix in (("nl", ""), ("ar", "/ar")):
+        for width in (375, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{demo_site.url}{prefix}/account/")
+            assert page.locator("html").get_attribute("lang") == language
+            assert axe_violations(page) == []
+            save_screenshot(page, f"account-{language}-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site.url + "/account/")
+    page.get_by_label("Je voornaam").fill("Samira")
+    page.keyboard.press("Enter")
+    page.wait_for_url(demo_site.url + "/account/")
+    assert "Je voornaam is opgeslagen." in page.locator(".portal-messages").inner_text()
+    assert "Samira" in page.locator(".portal-facts").inner_text()
+    save_screenshot(page, "account-naam-opgeslagen-nl-1280")
+
     # The deletion page says what stays, on a phone and a desktop, in Dutch and Arabic.
     for language, prefix in (("nl", ""), ("ar", "/ar")):
         for width in (375, 1280):
