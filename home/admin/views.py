@@ -10,6 +10,7 @@ class PermissionRequiredMixin:
     permissions = ()
 
     def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+        # Before super(): BaseObjectMixin looks its object up in setup().
         if not request.user.has_perms(self.permissions):
             raise PermissionDenied
+        super().setup(request, *args, **kwargs)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin
 
 from businesses.models import NeighbourhoodPage
 from home.admin.views import PermissionRequiredMixin
@@ -134,13 +135,16 @@ class CloseRequestForm(forms.Form):
     reason = forms.CharField(label=_("Reden"), max_length=300)
 
 
-class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
+class RequestView(StaffOnly, BaseObjectMixin, WagtailAdminTemplateMixin, View):
+    """One request for staff: propose mentors, send, close; the request is self.object."""
+
+    model = MatchRequest
     template_name = "programmes/admin/request.html"
     header_icon = "group"
 
     @property
     def page_title(self):
-        return str(self.match_request)
+        return str(self.object)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -148,33 +152,28 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
             {"url": "", "label": self.page_title},
         ]
 
-    def dispatch(self, request, pk):
-        self.match_request = get_object_or_404(
-            MatchRequest.objects.select_related(
-                "founder", "business", "sector", "stage", "neighbourhood"
-            ),
-            pk=pk,
-        )
-        return super().dispatch(request, pk)
+    def get_base_object_queryset(self):
+        related = ("founder", "business", "sector", "stage", "neighbourhood")
+        return MatchRequest.objects.select_related(*related)
 
     def render(self, confirm_form=None, close_form=None):
-        can_propose = steps.can_propose(self.match_request)
-        proposals = list(self.match_request.proposals.select_related("mentor"))
+        can_propose = steps.can_propose(self.object)
+        proposals = list(self.object.proposals.select_related("mentor"))
         initial = dict(
             zip(("first", "second", "third"), [p.mentor_id for p in proposals], strict=False)
         )
         context = self.get_context_data(
-            match_request=self.match_request,
+            match_request=self.object,
             proposals=proposals,
             confirm_form=(confirm_form or ConfirmForm(initial=initial)) if can_propose else None,
             can_propose=can_propose,
-            overdue=progress.is_overdue(self.match_request),
+            overdue=progress.is_overdue(self.object),
             days=steps.PROMISED_WORKING_DAYS,
-            current_match=self.match_request.current_match,
+            current_match=self.object.current_match,
             close_form=close_form or CloseRequestForm(),
-            contact=candidates.contact_for(self.match_request),
-            matches=self.match_request.matches.select_related("mentor"),
-            events=self.match_request.events.select_related("actor"),
+            contact=candidates.contact_for(self.object),
+            matches=self.object.matches.select_related("mentor"),
+            events=self.object.events.select_related("actor"),
         )
         return TemplateResponse(self.request, self.template_name, context)
 
@@ -182,7 +181,7 @@ class RequestView(StaffOnly, WagtailAdminTemplateMixin, View):
         return self.render()
 
     def post(self, request, pk):
-        match_request = self.match_request
+        match_request = self.object
         finished = match_request.status in (
             MatchRequest.Status.COMPLETED,
             MatchRequest.Status.CLOSED,
