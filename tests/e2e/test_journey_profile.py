@@ -143,6 +143,14 @@ def test_a_new_profile_reaches_the_visitors(
     owner.locator("#id_consent").check()
     next_step(owner)
     owner.wait_for_url(f"**{prefix}/mijn-bedrijf/")
+    # "Mijn bedrijf" says where it stands: sent in, waiting for the municipality's check.
+    badge = owner.locator(".portal-my-businesses li", has_text=NAME).locator(
+        ".utrecht-status-badge"
+    )
+    assert badge.get_attribute("data-status") == "submitted"
+    assert badge.inner_text().strip()
+    check_axe(owner)
+    save_screenshot(owner, f"{shots}-2b-mijn-bedrijf")
 
     # Staff preview it from the dashboard, and beside the edit form, then approve.
     staff = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900}).new_page()
@@ -164,6 +172,10 @@ def test_a_new_profile_reaches_the_visitors(
     staff.locator("[data-w-dropdown-target=toggle]").last.click()
     staff.get_by_role("button", name="Goedkeuren en publiceren").click()
     staff.wait_for_load_state()
+    # The owner's "Mijn bedrijf" says it is online now.
+    owner.reload()
+    assert badge.get_attribute("data-status") == "published"
+    save_screenshot(owner, f"{shots}-4b-mijn-bedrijf-online")
 
     # A visitor finds it: on the neighbourhood page and its map, in the directory, by distance.
     visitor = browser.new_context(
