@@ -23,9 +23,7 @@ def client_for(user):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", MISSING)
-def test_staff_without_the_permission_are_refused_whether_or_not_the_object_exists(
-    url, make_user
-):
+def test_staff_without_permission_are_refused_whether_or_not_the_object_exists(url, make_user):
     # Staff who may open the admin and nothing more.
     readers = Group.objects.create(name="Alleen het beheer")
     readers.permissions.add(Permission.objects.get(codename="access_admin"))
