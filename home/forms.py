@@ -124,7 +124,8 @@ class SpamProtectedForm(NoBidiControlsMixin, forms.Form):
         self.data = data
 
 
-FIRST_NAME_HELP = _("Niet verplicht. Een mentor ziet je voornaam als je hulp vraagt.")
+# The field says "(niet verplicht)" itself (home/includes/form_field.html).
+FIRST_NAME_HELP = _("Een mentor ziet je voornaam als je hulp vraagt.")
 
 
 def first_name_field(help_text=FIRST_NAME_HELP):

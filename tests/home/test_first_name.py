@@ -14,6 +14,8 @@ User = get_user_model()
 def test_sign_up_asks_the_first_name_first_and_does_not_require_it(client, demo):
     html = client.get(reverse("account_signup")).content.decode()
     assert html.index('name="first_name"') < html.index('name="email"')
+    # The field says once that it is optional: its label does, the help text need not.
+    assert html.lower().count("niet verplicht") == 1
     data = {"email": "zonder@example.nl", "password1": PASSWORD, "password2": PASSWORD}
     assert client.post(reverse("account_signup"), data).status_code == 302
     assert User.objects.get(email="zonder@example.nl").first_name == ""
