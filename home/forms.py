@@ -12,6 +12,7 @@ import time
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal import parameters
@@ -171,6 +172,23 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 params={"value": next(item for item in value if too_large_id(item))},
             )
         return super()._check_values(value)
+
+
+def safe_relation(db_field, **kwargs):
+    """A model field's form field, with a relation as one of the Safe… fields above."""
+    if isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("form_class", SafeModelChoiceField)
+    elif isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+    return db_field.formfield(**kwargs)
+
+
+class PublicModelForm(NoBidiControlsMixin, forms.ModelForm):
+    """A ModelForm the public fills in. Its Meta builds on PublicModelForm.Meta, so every
+    relation it shows takes an impossible id as an invalid choice, not a crash."""
+
+    class Meta:
+        formfield_callback = safe_relation
 
 
 class NamesChoiceField(SafeModelMultipleChoiceField):

@@ -8,16 +8,21 @@ are checked in tests/programmes/test_mentoring_handovers.py and the browser jour
 """
 
 import importlib
+import inspect
 import pkgutil
 
 import pytest
+from django import forms
 from django.apps import apps
 from django.forms.models import BaseModelForm
+from django.utils.datastructures import MultiValueDict
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.forms import ClusterForm
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Page
 
 from businesses.models import Language, Sector
+from home.forms import PublicModelForm
 from programmes.mentoring.forms import SavesParentalManyToManyMixin
 from programmes.models import MatchRequest, Mentor, Need, Stage
 
@@ -179,3 +184,28 @@ def test_the_admins_forms_of_models_with_such_fields_are_cluster_forms():
         assert issubclass(form_class, ClusterForm), model
         checked.append(model.__name__)
     assert {"Business", "Mentor", "MunicipalContact", "ProgrammePage"} <= set(checked)
+
+
+# An id beyond 64 bits: SQLite raises OverflowError on it instead of finding nothing.
+IMPOSSIBLE_ID = str(2**63)
+
+
+def test_every_public_model_form_takes_an_impossible_id_as_an_invalid_choice(home):
+    """Every relation a public form shows refuses the id with a form error, not a 500: the forms
+    build on PublicModelForm, whose Meta makes each relation a Safe… field."""
+    public = [
+        c
+        for c in project_model_forms()
+        if c._meta.model and not issubclass(c, WagtailAdminModelForm)
+    ]
+    assert len(public) >= 5
+    user = founder()
+    for form_class in public:
+        assert issubclass(form_class, PublicModelForm), name_of(form_class)
+        takes_founder = "founder" in inspect.signature(form_class.__init__).parameters
+        kwargs = {"founder": user} if takes_founder else {}
+        fields = form_class(**kwargs).fields.items()
+        relations = [n for n, f in fields if isinstance(f, forms.ModelChoiceField)]
+        form = form_class(MultiValueDict({n: [IMPOSSIBLE_ID] for n in relations}), **kwargs)
+        assert not form.is_valid()
+        assert [n for n in relations if n not in form.errors] == [], name_of(form_class)

@@ -11,14 +11,14 @@ from businesses.hours import WEEKDAYS
 from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from businesses.models.business import story_languages
 from businesses.validators import validate_latitude, validate_longitude
-from home.forms import NamesChoiceField, NoBidiControlsMixin, SafeModelChoiceField
+from home.forms import NamesChoiceField, NoBidiControlsMixin, PublicModelForm
 from home.uploads import clean_photo
 
 MAX_PHOTOS = 8
 
 
-class BasicsForm(NoBidiControlsMixin, forms.ModelForm):
-    class Meta:
+class BasicsForm(PublicModelForm):
+    class Meta(PublicModelForm.Meta):
         model = Business
         fields = [
             "name",
@@ -30,7 +30,6 @@ class BasicsForm(NoBidiControlsMixin, forms.ModelForm):
             "kvk_number",
             "founded_year",
         ]
-        field_classes = {"neighbourhood": SafeModelChoiceField}
         labels = {
             "name": _("Naam van je bedrijf"),
             "neighbourhood": _("In welke wijk zit je bedrijf?"),
@@ -50,8 +49,8 @@ class BasicsForm(NoBidiControlsMixin, forms.ModelForm):
         self.fields["neighbourhood"].empty_label = _("Kies een wijk")
 
 
-class AddressForm(NoBidiControlsMixin, forms.ModelForm):
-    class Meta:
+class AddressForm(PublicModelForm):
+    class Meta(PublicModelForm.Meta):
         model = Business
         fields = ["street", "house_number", "house_number_addition", "postcode", "city"]
         help_texts = {"postcode": _("Vier cijfers en twee letters, zoals 3531 AB.")}

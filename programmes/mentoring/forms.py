@@ -9,6 +9,7 @@ from businesses.models import Business, Language, NeighbourhoodPage, Sector
 from home.forms import (
     NamesChoiceField,
     NoBidiControlsMixin,
+    PublicModelForm,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     first_name_field,
@@ -75,9 +76,7 @@ class SelfAssessmentMixin:
         return {key: int(self.cleaned_data[f"self_{key}"]) for key, _label in SELF_ASSESSMENT}
 
 
-class MatchRequestForm(
-    SavesParentalManyToManyMixin, SelfAssessmentMixin, NoBidiControlsMixin, forms.ModelForm
-):
+class MatchRequestForm(SavesParentalManyToManyMixin, SelfAssessmentMixin, PublicModelForm):
     needs = NamesChoiceField(
         label=_("Waar wil je hulp bij?"),
         queryset=Need.objects.all(),
@@ -118,7 +117,7 @@ class MatchRequestForm(
         },
     )
 
-    class Meta:
+    class Meta(PublicModelForm.Meta):
         model = MatchRequest
         fields = [
             "business",
@@ -131,7 +130,6 @@ class MatchRequestForm(
             "goal",
             "urgency",
         ]
-        field_classes = {"business": SafeModelChoiceField}
         labels = {
             "business": _("Voor welk bedrijf?"),
             "shared_language_required": _("De mentor moet een van deze talen spreken"),
@@ -160,8 +158,8 @@ class MatchRequestForm(
         )
 
 
-class IntakeForm(NoBidiControlsMixin, forms.ModelForm):
-    class Meta:
+class IntakeForm(PublicModelForm):
+    class Meta(PublicModelForm.Meta):
         model = MentorMatch
         fields = ["intake_goal", "intake_frequency"]
         labels = {
@@ -215,7 +213,7 @@ class CloseForm(NoBidiControlsMixin, forms.Form):
     reason = forms.CharField(label=_("Waarom stop je?"), max_length=300)
 
 
-class MentorProfileForm(SavesParentalManyToManyMixin, NoBidiControlsMixin, forms.ModelForm):
+class MentorProfileForm(SavesParentalManyToManyMixin, PublicModelForm):
     """What a mentor keeps up to date; moderators approve each change."""
 
     expertise = NamesChoiceField(
@@ -248,7 +246,7 @@ class MentorProfileForm(SavesParentalManyToManyMixin, NoBidiControlsMixin, forms
         help_text=_("Niets aangevinkt: de hele stad."),
     )
 
-    class Meta:
+    class Meta(PublicModelForm.Meta):
         model = Mentor
         fields = [
             "bio",
@@ -260,11 +258,6 @@ class MentorProfileForm(SavesParentalManyToManyMixin, NoBidiControlsMixin, forms
             "capacity",
             "is_active",
         ]
-        field_classes = {
-            "languages": SafeModelMultipleChoiceField,
-            "sectors": SafeModelMultipleChoiceField,
-            "stages": SafeModelMultipleChoiceField,
-        }
         labels = {
             "bio": _("Vertel kort wie je bent en waarmee je helpt"),
             "capacity": _("Hoeveel ondernemers kun je tegelijk helpen?"),
