@@ -26,7 +26,8 @@ from home.privacy import erase_user, export_user, kept_after_erasure, photo_file
 
 
 class SettingForm(NoBidiControlsMixin, forms.Form):
-    """A setting on the account page, in a card of its own, saved by change_setting."""
+    """A setting on the account page, in a card of its own. Each kind reads its value with
+    `initial_for(user)` and saves it with `save(user)`, which says in words what was saved."""
 
     key = ""  # the id of the card's heading ("naam-kop") and the field ids' prefix
     url_name = ""
@@ -36,15 +37,15 @@ class SettingForm(NoBidiControlsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, auto_id=f"{self.key}_%s", **kwargs)
 
-    def save(self, user):
-        """Save the setting, and say in words what was saved."""
-        raise NotImplementedError
-
 
 class NameForm(SettingForm):
     key, url_name = "naam", "account_name"
     heading, button = _("Je naam"), _("Naam opslaan")
     first_name = first_name_field()
+
+    @staticmethod
+    def initial_for(user):
+        return {"first_name": user.first_name}
 
     def save(self, user):
         user.first_name = self.cleaned_data["first_name"].strip()
@@ -60,6 +61,10 @@ class LanguageForm(SettingForm):
         choices=settings.LANGUAGES,
     )
 
+    @staticmethod
+    def initial_for(user):
+        return {"language": chosen_language(user)}
+
     def save(self, user):
         code = choose_language(user, self.cleaned_data["language"])
         language = get_language_info(code)["name_translated"]
@@ -70,14 +75,11 @@ class LanguageForm(SettingForm):
 @login_required
 def overview(request, invalid_form=None):
     """The account page; `invalid_form` is a setting's form sent back with its errors."""
-    user = request.user
-    initial = {
-        NameForm: {"first_name": user.first_name},
-        LanguageForm: {"language": chosen_language(user)},
-    }
     setting_forms = [
-        invalid_form if type(invalid_form) is form_class else form_class(initial=values)
-        for form_class, values in initial.items()
+        invalid_form
+        if type(invalid_form) is form_class
+        else form_class(initial=form_class.initial_for(request.user))
+        for form_class in (NameForm, LanguageForm)
     ]
     context = {"page_title": _("Mijn account"), "setting_forms": setting_forms}
     return render(request, "home/account/overview.html", context)
